@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# npm test: the type check, the vitest tests (unit, emulator, API client), and the integration tests in a real
+# VS Code extension host. Every stage runs even when an earlier one fails, so one run shows everything; the last
+# line adds up the tests of all stages.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+summary=$(mktemp)
+trap 'rm -f "$summary"' EXIT
+failed_stages=()
+
+stage() {
+  local name=$1; shift
+  echo; echo "=== $name"
+  "$@" 2>&1 | tee >(grep -E '^[a-z-]+: [0-9]+ passed, [0-9]+ failed' >> "$summary")
+  local rc=${PIPESTATUS[0]}
+  [ "$rc" -eq 0 ] || failed_stages+=("$name (exit $rc)")
+}
+
+stage "type check" npx tsc --noEmit -p .
+stage "vitest" npx vitest run
+stage "build" node esbuild.js
+stage "VS Code integration tests" npx tsx test/vscode/run.ts --self-check
+sleep 0.2 # let the process substitutions finish writing
+
+passed=$(awk '{ s += $2 } END { print s + 0 }' "$summary")
+failed=$(awk '{ s += $4 } END { print s + 0 }' "$summary")
+echo
+if [ ${#failed_stages[@]} -gt 0 ]; then
+  echo "Failed stages: ${failed_stages[*]}"
+  [ "$failed" -gt 0 ] || failed=${#failed_stages[@]} # a stage that failed before counting still counts as a failure
+fi
+echo "total: $passed passed, $failed failed"
+[ ${#failed_stages[@]} -eq 0 ]

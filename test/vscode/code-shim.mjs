@@ -1,0 +1,28 @@
+#!/usr/bin/env node
+// A stand-in for the desktop `code` executable, for @vscode/test-electron's runTests({ vscodeExecutablePath }):
+// it takes the arguments runTests passes (--extensionDevelopmentPath=, --extensionTestsPath=, --user-data-dir=,
+// --extensions-dir=, a folder) and runs the tests in code-server's real extension host instead.
+import { register } from 'tsx/esm/api';
+
+register();
+const { runInCodeServer } = await import('./run-in-code-server.ts');
+
+const run = { extensionDevelopmentPath: [] };
+const args = process.argv.slice(2);
+const valued = new Set(['--extensionDevelopmentPath', '--extensionTestsPath', '--user-data-dir', '--extensions-dir']);
+for (let i = 0; i < args.length; i++) {
+  let [name, value] = args[i].split(/=(.*)/s);
+  if (name === '--version') { console.log('1.100.3\ncode-server\nx64'); process.exit(0); }
+  if (!name.startsWith('--')) { run.workspacePath ??= name; continue; }
+  if (value === undefined && valued.has(name)) value = args[++i];
+  if (name === '--extensionDevelopmentPath') run.extensionDevelopmentPath.push(value);
+  else if (name === '--extensionTestsPath') run.extensionTestsPath = value;
+  else if (name === '--user-data-dir') run.userDataDir = value;
+  else if (name === '--extensions-dir') run.extensionsDir = value;
+  // Desktop-only switches (--no-sandbox, --disable-gpu-sandbox, --disable-extensions, ...) do not apply here.
+}
+if (!run.extensionTestsPath) {
+  console.error('code-shim: only test runs (--extensionTestsPath) are supported');
+  process.exit(2);
+}
+process.exit(await runInCodeServer(run));

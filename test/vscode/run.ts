@@ -1,0 +1,64 @@
+// The integration-test entry point: runs the mocha suites of test/vscode/suite in a real VS Code extension host
+// through @vscode/test-electron's runTests. Where desktop VS Code is installed (VSCODE_EXECUTABLE) or can be
+// downloaded it runs there; where it cannot (these machines reach only the npm and Debian registries), the same
+// suites run in code-server's Node extension host through the `code` shim.
+//   tsx test/vscode/run.ts               run the suites (the extension and suites must be built: npm run build)
+//   tsx test/vscode/run.ts --self-check  then also prove that a failing test fails the run
+import { downloadAndUnzipVSCode, runTests } from '@vscode/test-electron';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const shim = path.join(root, 'test', 'vscode', 'code-shim.mjs');
+const vscodeVersion = '1.100.3';
+
+async function vscodeExecutable(): Promise<string> {
+  if (process.env.VSCODE_EXECUTABLE) return process.env.VSCODE_EXECUTABLE;
+  if (process.env.BIMLINK_TEST_HOST === 'code-server') return shim;
+  try {
+    return await downloadAndUnzipVSCode({ version: vscodeVersion, timeout: 15_000 });
+  } catch (error) {
+    console.log(`Desktop VS Code ${vscodeVersion} cannot be downloaded here (${(error as Error).message.split('\n')[0]}); running in code-server.`);
+    return shim;
+  }
+}
+
+/** One run in a fresh profile; resolves with the exit code (0 = every test passed). */
+async function runSuites(executable: string, env: Record<string, string> = {}): Promise<number> {
+  const profile = mkdtempSync(path.join(tmpdir(), 'bimlink-test-profile-'));
+  const workspace = mkdtempSync(path.join(tmpdir(), 'bimlink-test-workspace-'));
+  try {
+    return await runTests({
+      vscodeExecutablePath: executable,
+      extensionDevelopmentPath: root,
+      extensionTestsPath: path.join(root, 'out', 'test', 'vscode', 'suite', 'index'),
+      launchArgs: [workspace, '--disable-extensions',
+        `--user-data-dir=${path.join(profile, 'user-data')}`, `--extensions-dir=${path.join(profile, 'extensions')}`],
+      extensionTestsEnv: env,
+    });
+  } catch (error) {
+    const code = (error as { code?: number }).code;
+    return typeof code === 'number' && code !== 0 ? code : 1;
+  } finally {
+    rmSync(profile, { recursive: true, force: true });
+    rmSync(workspace, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<number> {
+  const executable = await vscodeExecutable();
+  const code = await runSuites(executable);
+  if (code !== 0 || !process.argv.includes('--self-check')) return code;
+  console.log('Self-check: a run with a deliberately failing test must fail.');
+  const failing = await runSuites(executable, { BIMLINK_TEST_DELIBERATE_FAILURE: '1' });
+  if (failing === 0) {
+    console.log('Self-check failed: the run with a failing test reported success.');
+    return 1;
+  }
+  console.log(`Self-check passed: the failing run ended with exit code ${failing}.`);
+  return 0;
+}
+
+process.exitCode = await main();

@@ -1,0 +1,25 @@
+// The extension-tests entry point: the extension host calls run(), which runs every *.test.js beside this file.
+import Mocha from 'mocha';
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+
+export function run(): Promise<void> {
+  const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 30_000, reporter: 'spec' });
+  for (const file of readdirSync(__dirname).filter(f => f.endsWith('.test.js')).sort()) {
+    mocha.addFile(path.join(__dirname, file));
+  }
+  if (process.env.BIMLINK_TEST_DELIBERATE_FAILURE) {
+    // Proves that a failing test fails the whole run (run.ts --self-check).
+    mocha.suite.addTest(new Mocha.Test('a deliberately failing test', () => { throw new Error('deliberate failure'); }));
+  }
+  return new Promise((resolve, reject) => {
+    const runner = mocha.run(failures => {
+      const { passes = 0, failures: failed = 0, pending = 0 } = runner.stats ?? {};
+      if (process.env.BIMLINK_TEST_DELIBERATE_FAILURE) console.log(`self-check: ${failed} test(s) failed, as intended`);
+      // The plain summary line that CI's log reader counts.
+      else console.log(`vscode: ${passes} passed, ${failed} failed${pending ? `, ${pending} skipped` : ''}`);
+      if (failures > 0) reject(new Error(`${failures} integration test(s) failed.`));
+      else resolve();
+    });
+  });
+}
