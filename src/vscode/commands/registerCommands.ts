@@ -1,9 +1,11 @@
 import * as vscode from 'vscode';
-import { defaultScopes } from '../../core/scopes';
+import type { BimlinkAuthenticationProvider } from '../auth/bimlinkAuthenticationProvider';
 import type { ExplorerTreeDataProvider } from '../tree/explorerTreeDataProvider';
+import { setClientSecret, signIn, signOut } from './authCommands';
 
 export interface CommandDependencies {
   readonly log: vscode.LogOutputChannel;
+  readonly auth: BimlinkAuthenticationProvider;
   readonly tree: ExplorerTreeDataProvider;
 }
 
@@ -11,13 +13,13 @@ export interface CommandDependencies {
 interface HasId { readonly id?: unknown }
 
 /** Registers every command the manifest contributes. */
-export function registerCommands({ log, tree }: CommandDependencies): vscode.Disposable[] {
+export function registerCommands({ log, auth, tree }: CommandDependencies): vscode.Disposable[] {
   const notYetAvailable = (what: string) => () =>
     vscode.window.showInformationMessage(`${what} is not available in this version of BIMlink Explorer yet.`);
   const handlers: Record<string, (...args: any[]) => unknown> = {
     'bimlink.signIn': () => signIn(log),
-    'bimlink.signOut': notYetAvailable('Signing out'),
-    'bimlink.setClientSecret': notYetAvailable('Setting a client secret'),
+    'bimlink.signOut': () => signOut(auth),
+    'bimlink.setClientSecret': () => setClientSecret(auth),
     'bimlink.selectDomainAccount': notYetAvailable('Choosing a domain account'),
     'bimlink.selectProjectPhase': notYetAvailable('Choosing a project phase'),
     'bimlink.refresh': (node?: Parameters<ExplorerTreeDataProvider['refresh']>[0]) => tree.refresh(node),
@@ -29,16 +31,6 @@ export function registerCommands({ log, tree }: CommandDependencies): vscode.Dis
     'bimlink.showLog': () => log.show(),
   };
   return Object.entries(handlers).map(([id, handler]) => vscode.commands.registerCommand(id, handler));
-}
-
-async function signIn(log: vscode.LogOutputChannel): Promise<void> {
-  try {
-    await vscode.authentication.getSession('bimlink', defaultScopes, { createIfNone: true });
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    log.warn(`Sign-in failed: ${message}`);
-    void vscode.window.showErrorMessage(message, 'Show Log').then(choice => choice && log.show());
-  }
 }
 
 async function copyId(item?: HasId): Promise<void> {

@@ -1,0 +1,23 @@
+/**
+ * The sign-in server refused a request with an OAuth error (RFC 6749 §5.2), e.g. `invalid_grant` when a refresh
+ * token was revoked or expired. The message is for the user; it never holds a token.
+ */
+export class OAuthError extends Error {
+  constructor(readonly code: string, readonly description: string | undefined, what: string) {
+    super(`${what} was refused by the BIMlink sign-in server: ${description || code}.`);
+    this.name = 'OAuthError';
+  }
+
+  /** The refresh token (or code) is no longer valid: only signing in again helps. */
+  get isInvalidGrant(): boolean {
+    return this.code === 'invalid_grant';
+  }
+}
+
+/** The sign-in server could not be reached or answered badly (network, 5xx, malformed): worth retrying later. */
+export class AuthServerUnavailableError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'AuthServerUnavailableError';
+  }
+}

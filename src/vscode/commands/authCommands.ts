@@ -1,0 +1,76 @@
+import * as vscode from 'vscode';
+import { defaultScopes } from '../../core/scopes';
+import { SettingError } from '../../core/config/servers';
+import type { BimlinkAuthenticationProvider } from '../auth/bimlinkAuthenticationProvider';
+import { missingClientId, readSettings, showSettingError } from '../configuration';
+
+/** Sign In: VS Code's own getSession, so the Accounts menu and other extensions see the same session. */
+export async function signIn(log: vscode.LogOutputChannel): Promise<vscode.AuthenticationSession | undefined> {
+  const settings = readSettings();
+  const problem = settings.servers instanceof SettingError ? settings.servers : settings.clientId ? undefined : missingClientId();
+  if (problem) {
+    await reportSignInError(log, problem);
+    return undefined;
+  }
+  try {
+    return await vscode.authentication.getSession('bimlink', defaultScopes, { createIfNone: true, clearSessionPreference: true });
+  } catch (error) {
+    await reportSignInError(log, error);
+    return undefined;
+  }
+}
+
+export async function reportSignInError(log: vscode.LogOutputChannel, error: unknown): Promise<void> {
+  if (isCancellation(error)) {
+    log.info('Sign-in was cancelled.');
+    return;
+  }
+  if (error instanceof SettingError) {
+    log.warn(error.message);
+    await showSettingError(error);
+    return;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  log.error(`Sign-in failed: ${message}`);
+  const choice = await vscode.window.showErrorMessage(message, 'Try Again', 'Show Log');
+  if (choice === 'Try Again') await signIn(log);
+  else if (choice === 'Show Log') log.show();
+}
+
+/** Sign Out: one account, or the one the user picks when several are signed in. */
+export async function signOut(provider: BimlinkAuthenticationProvider): Promise<void> {
+  const sessions = await provider.getSessions();
+  if (!sessions.length) {
+    void vscode.window.showInformationMessage('You are not signed in to BIMlink.');
+    return;
+  }
+  const chosen = sessions.length === 1 ? sessions[0] : (await vscode.window.showQuickPick(
+    sessions.map(session => ({ label: session.account.label, session })),
+    { title: 'Sign out of BIMlink', placeHolder: 'Choose the account to sign out' }))?.session;
+  if (chosen) await provider.removeSession(chosen.id);
+}
+
+/** Set Client Secret: kept in SecretStorage, for the current environment; an empty value removes it. */
+export async function setClientSecret(provider: BimlinkAuthenticationProvider): Promise<void> {
+  const secret = await vscode.window.showInputBox({
+    title: 'BIMlink client secret',
+    prompt: 'The client secret BIMlink issued with your client id, if any. It is kept in VS Code\'s secret storage. Leave empty to remove it.',
+    password: true,
+    ignoreFocusOut: true,
+  });
+  if (secret === undefined) return;
+  try {
+    await provider.setClientSecret(secret.trim() || undefined);
+    vscode.window.setStatusBarMessage(secret.trim() ? 'BIMlink client secret saved' : 'BIMlink client secret removed', 3000);
+  } catch (error) {
+    if (error instanceof SettingError) await showSettingError(error);
+    else throw error;
+  }
+}
+
+/** A cancel by the user, from our progress notification or VS Code's own sign-in consent dialog: silent. */
+function isCancellation(error: unknown): boolean {
+  if (error instanceof vscode.CancellationError) return true;
+  const { name, message } = (error ?? {}) as { name?: string; message?: string };
+  return name === 'Canceled' || message === 'Canceled' || message === 'User did not consent to login.';
+}

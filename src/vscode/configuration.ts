@@ -1,0 +1,58 @@
+import * as vscode from 'vscode';
+import { resolveServers, SettingError, type EnvironmentName, type Servers } from '../core/config/servers';
+
+/** The settings the extension reads. */
+export interface Settings {
+  /** The servers, or why the settings do not name usable ones. */
+  readonly servers: Servers | SettingError;
+  readonly clientId: string;
+  readonly redirectUri: string;
+  readonly pageSize: number;
+}
+
+/**
+ * An application-level setting: the user's own value, else the default. Workspace and folder values are never read,
+ * so a repository's .vscode/settings.json can never point the extension, and the user's tokens, at another host.
+ */
+function applicationValue<T>(key: string): T {
+  const inspected = vscode.workspace.getConfiguration('bimlink').inspect<T>(key);
+  return (inspected?.globalValue ?? inspected?.defaultValue) as T;
+}
+
+export function readSettings(): Settings {
+  let servers: Servers | SettingError;
+  try {
+    servers = resolveServers({
+      environment: applicationValue<EnvironmentName>('environment'),
+      apiUrl: applicationValue<string>('apiUrl') ?? '',
+      authority: applicationValue<string>('authority') ?? '',
+    });
+  } catch (error) {
+    if (!(error instanceof SettingError)) throw error;
+    servers = error;
+  }
+  const pageSize = vscode.workspace.getConfiguration('bimlink').get<number>('pageSize', 100);
+  return {
+    servers,
+    clientId: (applicationValue<string>('clientId') ?? '').trim(),
+    redirectUri: (applicationValue<string>('redirectUri') ?? '').trim(),
+    pageSize: Number.isInteger(pageSize) && pageSize > 0 ? Math.min(pageSize, 1000) : 100,
+  };
+}
+
+/** Fires when any BIMlink setting changes, so changes apply without reloading the window. */
+export function onDidChangeSettings(listener: () => void): vscode.Disposable {
+  return vscode.workspace.onDidChangeConfiguration(event => {
+    if (event.affectsConfiguration('bimlink')) listener();
+  });
+}
+
+export function missingClientId(): SettingError {
+  return new SettingError('bimlink.clientId', 'BIMlink needs a client id to sign you in. Set "bimlink.clientId" to the client id BIMlink registered for you.');
+}
+
+/** Shows an error about a setting with a button that opens it. */
+export async function showSettingError(error: SettingError | { setting: string; message: string }): Promise<void> {
+  const choice = await vscode.window.showErrorMessage(error.message, 'Open Setting');
+  if (choice) await vscode.commands.executeCommand('workbench.action.openSettings', error.setting);
+}
