@@ -21,6 +21,11 @@ for (let i = 0; i < args.length; i++) {
   else if (name === '--extensions-dir') run.extensionsDir = value;
   // Desktop-only switches (--no-sandbox, --disable-gpu-sandbox, --disable-extensions, ...) do not apply here.
 }
+// Chromium's profile beside VS Code's user data: a second run with the same user data is a restart of the same
+// browser and VS Code, secrets included (code-server keeps them in the browser's storage).
+if (run.userDataDir) run.browserProfile = `${run.userDataDir.replace(/\/+$/, '')}-browser`;
+// The browser keeps code-server's secrets per origin: a restart must come back on the same port.
+if (process.env.BIMLINK_TEST_CODE_SERVER_PORT) run.port = Number(process.env.BIMLINK_TEST_CODE_SERVER_PORT);
 if (!run.extensionTestsPath) {
   console.error('code-shim: only test runs (--extensionTestsPath) are supported');
   process.exit(2);

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { startCodeServer, type CodeServer } from './code-server';
 import { findLeftovers } from './leftovers';
+import { startUiDriver, type UiDriver } from './ui-driver';
 
 export interface CodeServerRun {
   extensionDevelopmentPath: string[];
@@ -15,7 +16,11 @@ export interface CodeServerRun {
   workspacePath?: string;
   userDataDir?: string;
   extensionsDir?: string;
+  /** Chromium's profile; with the same userDataDir, a second run finds the first run's secrets (a restart). */
+  browserProfile?: string;
   env?: NodeJS.ProcessEnv;
+  /** code-server's port. The browser keeps secrets per origin, so a restart must come back on the same port. */
+  port?: number;
   timeoutMs?: number;
   verbose?: boolean;
 }
@@ -45,11 +50,16 @@ export async function runInCodeServer(run: CodeServerRun): Promise<number> {
 
   let server: CodeServer | undefined;
   let browser: BrowserContext | undefined;
+  let driver: UiDriver | undefined;
+  let browserProfile = run.browserProfile ?? '';
   try {
-    server = await startCodeServer({ userDataDir: run.userDataDir, extensionsDir: run.extensionsDir, env: run.env, verbose });
+    driver = await startUiDriver();
+    server = await startCodeServer({ userDataDir: run.userDataDir, extensionsDir: run.extensionsDir, port: run.port, verbose,
+      env: { ...run.env, BIMLINK_TEST_UI_DRIVER: driver.url, ...(run.userDataDir ? { BIMLINK_TEST_LOGS_DIR: path.join(run.userDataDir, 'logs') } : {}) } });
+    browserProfile ||= path.join(server.folder, 'chromium');
     void server.exited.then(code => { if (!settled) say(`code-server exited early (${code}); see ${server!.folder}/code-server.log`); settle(3); });
-    // The browser profile lies inside the run's folder, so chromium's processes name it too (leftover check).
-    browser = await launchChromium(path.join(server.folder, 'chromium'));
+    // Chromium's processes name their profile folder, which the leftover check looks for.
+    browser = await launchChromium(browserProfile);
     const page = browser.pages()[0] ?? await browser.newPage();
     if (verbose) page.on('console', message => console.error('[workbench]', message.type(), message.text()));
     await page.exposeFunction('codeAutomationLog', (type: string, logArgs: unknown[]) => {
@@ -58,6 +68,7 @@ export async function runInCodeServer(run: CodeServerRun): Promise<number> {
       log(...logArgs);
     });
     await page.exposeFunction('codeAutomationExit', (code: number) => settle(code));
+    driver.attach(browser, page);
     const workspace = run.workspacePath ?? path.join(server.folder, 'workspace');
     mkdirSync(workspace, { recursive: true });
     await page.goto(server.workbenchUrl(workspace, [
@@ -74,8 +85,9 @@ export async function runInCodeServer(run: CodeServerRun): Promise<number> {
   clearTimeout(timer);
   process.off('SIGINT', onSignal).off('SIGTERM', onSignal);
   await browser?.close().catch(() => undefined);
+  await driver?.close();
   if (!server) return code;
-  const leftovers = [...await server.stop(), ...findLeftovers(server.folder)]
+  const leftovers = [...await server.stop(), ...(browserProfile ? findLeftovers(browserProfile) : [])]
     .filter((l, i, all) => all.findIndex(o => o.pid === l.pid) === i);
   if (leftovers.length) {
     say(`processes left behind:\n${leftovers.map(l => `  ${l.pid} ${l.command}`).join('\n')}`);

@@ -1,7 +1,9 @@
 // The integration-test entry point: runs the mocha suites of test/vscode/suite in a real VS Code extension host
-// through @vscode/test-electron's runTests. Where desktop VS Code is installed (VSCODE_EXECUTABLE) or can be
-// downloaded it runs there; where it cannot (these machines reach only the npm and Debian registries), the same
-// suites run in code-server's Node extension host through the `code` shim.
+// through @vscode/test-electron's runTests, against the local BIMlink emulator (started here, its URL handed to
+// the tests as BIMLINK_EMULATOR_URL). Where desktop VS Code is installed (VSCODE_EXECUTABLE) or can be downloaded
+// it runs there; where it cannot (these machines reach only the npm and Debian registries), the same suites run
+// in code-server's Node extension host through the `code` shim.
+// Two runs share one profile: the main suites, then — VS Code restarted — the *.after-restart suites.
 //   tsx test/vscode/run.ts               run the suites (the extension and suites must be built: npm run build)
 //   tsx test/vscode/run.ts --self-check  then also prove that a failing test fails the run
 import { downloadAndUnzipVSCode, runTests } from '@vscode/test-electron';
@@ -9,6 +11,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startEmulator, type Emulator } from '../emulator/index';
+import { freePort } from './code-server';
+import { testRedirectUris } from './helpers/testPorts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const shim = path.join(root, 'test', 'vscode', 'code-shim.mjs');
@@ -25,10 +30,8 @@ async function vscodeExecutable(): Promise<string> {
   }
 }
 
-/** One run in a fresh profile; resolves with the exit code (0 = every test passed). */
-async function runSuites(executable: string, env: Record<string, string> = {}): Promise<number> {
-  const profile = mkdtempSync(path.join(tmpdir(), 'bimlink-test-profile-'));
-  const workspace = mkdtempSync(path.join(tmpdir(), 'bimlink-test-workspace-'));
+/** One run of VS Code on a profile; resolves with the exit code (0 = every test passed). */
+async function runSuites(executable: string, profile: string, workspace: string, env: Record<string, string>): Promise<number> {
   try {
     return await runTests({
       vscodeExecutablePath: executable,
@@ -41,6 +44,14 @@ async function runSuites(executable: string, env: Record<string, string> = {}): 
   } catch (error) {
     const code = (error as { code?: number }).code;
     return typeof code === 'number' && code !== 0 ? code : 1;
+  }
+}
+
+async function withProfile<T>(work: (profile: string, workspace: string) => Promise<T>): Promise<T> {
+  const profile = mkdtempSync(path.join(tmpdir(), 'bimlink-test-profile-'));
+  const workspace = mkdtempSync(path.join(tmpdir(), 'bimlink-test-workspace-'));
+  try {
+    return await work(profile, workspace);
   } finally {
     rmSync(profile, { recursive: true, force: true });
     rmSync(workspace, { recursive: true, force: true });
@@ -49,16 +60,29 @@ async function runSuites(executable: string, env: Record<string, string> = {}): 
 
 async function main(): Promise<number> {
   const executable = await vscodeExecutable();
-  const code = await runSuites(executable);
-  if (code !== 0 || !process.argv.includes('--self-check')) return code;
-  console.log('Self-check: a run with a deliberately failing test must fail.');
-  const failing = await runSuites(executable, { BIMLINK_TEST_DELIBERATE_FAILURE: '1' });
-  if (failing === 0) {
-    console.log('Self-check failed: the run with a failing test reported success.');
-    return 1;
+  const emulator: Emulator = await startEmulator({ redirectUris: testRedirectUris });
+  try {
+    const env = { BIMLINK_EMULATOR_URL: emulator.url, BIMLINK_SIGN_IN_TIMEOUT_MS: '20000' };
+    const code = await withProfile(async (profile, workspace) => {
+      const sameWindow = { ...env, BIMLINK_TEST_CODE_SERVER_PORT: String(await freePort()) };
+      const main = await runSuites(executable, profile, workspace, { ...sameWindow, BIMLINK_TEST_PHASE: 'main' });
+      if (main !== 0) return main;
+      console.log('\nRestarting VS Code on the same profile.');
+      return runSuites(executable, profile, workspace, { ...sameWindow, BIMLINK_TEST_PHASE: 'after-restart' });
+    });
+    if (code !== 0 || !process.argv.includes('--self-check')) return code;
+    console.log('\nSelf-check: a run with a deliberately failing test must fail.');
+    const failing = await withProfile((profile, workspace) =>
+      runSuites(executable, profile, workspace, { ...env, BIMLINK_TEST_PHASE: 'none', BIMLINK_TEST_DELIBERATE_FAILURE: '1' }));
+    if (failing === 0) {
+      console.log('Self-check failed: the run with a failing test reported success.');
+      return 1;
+    }
+    console.log(`Self-check passed: the failing run ended with exit code ${failing}.`);
+    return 0;
+  } finally {
+    await emulator.close();
   }
-  console.log(`Self-check passed: the failing run ended with exit code ${failing}.`);
-  return 0;
 }
 
 process.exitCode = await main();

@@ -10,8 +10,12 @@ export interface AuthorizationRequest {
   readonly redirectUri: string;
 }
 
+/**
+ * @param forceLogin ask the server to show its login page even when the browser is still signed in (adding another
+ *   account: without it, single sign-on would hand back the account that is already signed in).
+ */
 export function createAuthorizationRequest(endpoints: AuthEndpoints, clientId: string, redirectUri: string,
-  scopes: readonly string[]): AuthorizationRequest {
+  scopes: readonly string[], forceLogin = false): AuthorizationRequest {
   const state = randomValue();
   const nonce = randomValue();
   const pkce = createPkce();
@@ -25,6 +29,7 @@ export function createAuthorizationRequest(endpoints: AuthEndpoints, clientId: s
     nonce,
     code_challenge: pkce.challenge,
     code_challenge_method: pkce.method,
+    ...(forceLogin ? { prompt: 'login' } : {}),
   }).toString();
   return { url: url.toString(), state, nonce, pkce, redirectUri };
 }

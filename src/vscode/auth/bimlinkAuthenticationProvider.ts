@@ -88,7 +88,7 @@ export class BimlinkAuthenticationProvider implements vscode.AuthenticationProvi
     const environment = this.environment!;
     const client = await this.client(settings.clientId);
     const { tokens, account, endpoints } = await signInInteractively(this.deps, {
-      servers: settings.servers, client, redirectUri: settings.redirectUri, scopes,
+      servers: settings.servers, client, redirectUri: settings.redirectUri, scopes, forceLogin: this.sessions.size > 0,
     });
     environment.endpoints = Promise.resolve(endpoints);
     if (this.environment !== environment) throw new Error('The BIMlink environment changed while you were signing in. Please sign in again.');

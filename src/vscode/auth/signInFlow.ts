@@ -15,6 +15,8 @@ export interface SignInRequest {
   readonly client: ClientCredentials;
   readonly redirectUri: string;
   readonly scopes: readonly string[];
+  /** Another account is being added: the server must ask who signs in rather than reuse its browser session. */
+  readonly forceLogin: boolean;
 }
 
 export interface SignInResult {
@@ -54,7 +56,7 @@ export async function signInInteractively(deps: SignInDependencies, request: Sig
       progress.report({ message: 'reading the sign-in configuration…' });
       const endpoints = await step(discoverEndpoints(deps.fetch, request.servers.authority, controller.signal));
       const redirectUri = route.kind === 'loopback' ? route.uri : await externalCallbackUri(deps, route.uri);
-      const attempt = createAuthorizationRequest(endpoints, request.client.clientId, redirectUri, request.scopes);
+      const attempt = createAuthorizationRequest(endpoints, request.client.clientId, redirectUri, request.scopes, request.forceLogin);
       deps.log.info(`Signing in at ${endpoints.authorization} as client "${request.client.clientId}", redirect ${redirectUri}.`);
 
       progress.report({ message: 'complete the sign-in in your browser…' });
@@ -102,7 +104,9 @@ async function receiveRedirect(deps: SignInDependencies, route: RedirectRoute, a
     } catch (error) {
       if (!(error instanceof LoopbackPortBusyError)) throw error;
       deps.log.warn(error.message);
-      return pasteRedirect(deps, attempt, `${error.message} You can still sign in: complete it in the browser, then paste the address it shows.`);
+      // The browser can still sign in; it just cannot hand the result to VS Code. The user pastes it instead.
+      await vscode.env.openExternal(vscode.Uri.parse(attempt.url, true));
+      return pasteRedirect(deps, attempt, `${error.message} You can still sign in: complete it in the browser, then paste the address it ends on.`);
     }
   } else {
     waiting = deps.uriCallbacks.waitFor(attempt.state);

@@ -4,37 +4,43 @@ import { SettingError } from '../../core/config/servers';
 import type { BimlinkAuthenticationProvider } from '../auth/bimlinkAuthenticationProvider';
 import { missingClientId, readSettings, showSettingError } from '../configuration';
 
-/** Sign In: VS Code's own getSession, so the Accounts menu and other extensions see the same session. */
-export async function signIn(log: vscode.LogOutputChannel): Promise<vscode.AuthenticationSession | undefined> {
+/**
+ * Sign In (also to another account): asks the provider directly. Going through vscode.authentication.getSession
+ * would first ask the user to allow this extension to use its own sign-in; the session still reaches the Accounts
+ * menu and other extensions through the provider's change event.
+ */
+export async function signIn(provider: BimlinkAuthenticationProvider, log: vscode.LogOutputChannel): Promise<vscode.AuthenticationSession | undefined> {
   const settings = readSettings();
   const problem = settings.servers instanceof SettingError ? settings.servers : settings.clientId ? undefined : missingClientId();
   if (problem) {
-    await reportSignInError(log, problem);
+    reportSignInError(provider, log, problem);
     return undefined;
   }
   try {
-    return await vscode.authentication.getSession('bimlink', defaultScopes, { createIfNone: true, clearSessionPreference: true });
+    return await provider.createSession(defaultScopes);
   } catch (error) {
-    await reportSignInError(log, error);
+    reportSignInError(provider, log, error);
     return undefined;
   }
 }
 
-export async function reportSignInError(log: vscode.LogOutputChannel, error: unknown): Promise<void> {
+/** Tells the user why sign-in failed, without waiting for them to read it; a cancel stays silent. */
+export function reportSignInError(provider: BimlinkAuthenticationProvider, log: vscode.LogOutputChannel, error: unknown): void {
   if (isCancellation(error)) {
     log.info('Sign-in was cancelled.');
     return;
   }
   if (error instanceof SettingError) {
     log.warn(error.message);
-    await showSettingError(error);
+    void showSettingError(error);
     return;
   }
   const message = error instanceof Error ? error.message : String(error);
   log.error(`Sign-in failed: ${message}`);
-  const choice = await vscode.window.showErrorMessage(message, 'Try Again', 'Show Log');
-  if (choice === 'Try Again') await signIn(log);
-  else if (choice === 'Show Log') log.show();
+  void vscode.window.showErrorMessage(message, 'Try Again', 'Show Log').then(choice => {
+    if (choice === 'Try Again') void signIn(provider, log);
+    else if (choice === 'Show Log') log.show();
+  });
 }
 
 /** Sign Out: one account, or the one the user picks when several are signed in. */

@@ -17,7 +17,7 @@ export function registerCommands({ log, auth, tree }: CommandDependencies): vsco
   const notYetAvailable = (what: string) => () =>
     vscode.window.showInformationMessage(`${what} is not available in this version of BIMlink Explorer yet.`);
   const handlers: Record<string, (...args: any[]) => unknown> = {
-    'bimlink.signIn': () => signIn(log),
+    'bimlink.signIn': () => signIn(auth, log),
     'bimlink.signOut': () => signOut(auth),
     'bimlink.setClientSecret': () => setClientSecret(auth),
     'bimlink.selectDomainAccount': notYetAvailable('Choosing a domain account'),

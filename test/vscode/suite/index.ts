@@ -4,8 +4,12 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 
 export function run(): Promise<void> {
-  const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 30_000, reporter: 'spec' });
-  for (const file of readdirSync(__dirname).filter(f => f.endsWith('.test.js')).sort()) {
+  // BIMLINK_TEST_GREP runs only the tests whose full title matches it (for working on one test).
+  const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 30_000, reporter: 'spec', grep: process.env.BIMLINK_TEST_GREP });
+  // The run's phase picks the files: *.after-restart.test.js run only after VS Code restarted on the same profile.
+  const phase = process.env.BIMLINK_TEST_PHASE ?? 'main';
+  const inPhase = (file: string) => phase === 'after-restart' ? file.endsWith('.after-restart.test.js') : phase === 'main' && !file.endsWith('.after-restart.test.js');
+  for (const file of readdirSync(__dirname).filter(f => f.endsWith('.test.js') && inPhase(f)).sort()) {
     mocha.addFile(path.join(__dirname, file));
   }
   if (process.env.BIMLINK_TEST_DELIBERATE_FAILURE) {

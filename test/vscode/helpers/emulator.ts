@@ -1,0 +1,23 @@
+// The local BIMlink emulator that the runner started for these tests, and its admin endpoints.
+export function emulatorUrl(): string {
+  const url = process.env.BIMLINK_EMULATOR_URL;
+  if (!url) throw new Error('BIMLINK_EMULATOR_URL is not set: run the suites through test/vscode/run.ts.');
+  return url;
+}
+
+export const anna = { email: 'anna@demo-bimlink.nl', password: 'anna-demo' };
+export const bram = { email: 'bram@demo-bimlink.nl', password: 'bram-demo' };
+export const publicClientId = 'bimlink-explorer';
+
+export async function admin<T = unknown>(method: 'GET' | 'PUT' | 'POST', path: string, body?: unknown): Promise<T> {
+  const response = await fetch(`${emulatorUrl()}/__admin${path}`, {
+    method,
+    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`emulator admin ${method} ${path}: ${response.status} ${await response.text()}`);
+  return response.json() as Promise<T>;
+}
+
+export const setFaults = (faults: Record<string, unknown>) => admin('PUT', '/faults', faults);
+export const resetEmulator = () => admin('POST', '/reset');

@@ -1,0 +1,11 @@
+// Asks the test runner to act in the real browser (see ../ui-driver.ts). Available where the suites run in
+// code-server; elsewhere the tests that need it are skipped with a reason.
+export const uiDriverUrl = process.env.BIMLINK_TEST_UI_DRIVER;
+
+export async function ui<T = Record<string, unknown>>(action: string, body: Record<string, unknown> = {}): Promise<T> {
+  if (!uiDriverUrl) throw new Error('No UI driver: these tests need the code-server runner.');
+  const response = await fetch(`${uiDriverUrl}/${action}`, { method: 'POST', body: JSON.stringify(body) });
+  const result = await response.json() as T & { error?: string };
+  if (!response.ok) throw new Error(`UI action "${action}" failed: ${result.error}`);
+  return result;
+}

@@ -1,0 +1,176 @@
+// Signing in to BIMlink in a real extension host, against the emulator's real OpenID Connect server, with the
+// emulator's real login page completed in the browser. The tests run in order: each builds on the accounts the
+// one before left, and the last leaves Anna signed in for auth.after-restart.test.ts.
+import * as assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import path from 'node:path';
+import * as vscode from 'vscode';
+import { admin, anna, bram, emulatorUrl, resetEmulator, setFaults } from '../helpers/emulator';
+import { allLogText } from '../helpers/logs';
+import { useEmulator } from '../helpers/settings';
+import { defaultRedirectUri } from '../helpers/testPorts';
+import { ui, uiDriverUrl } from '../helpers/ui';
+import { waitFor } from '../helpers/wait';
+
+const scopes = ['bimlink_publicapi', 'offline_access', 'openid', 'email'];
+const signIn = () => vscode.commands.executeCommand<vscode.AuthenticationSession | undefined>('bimlink.signIn');
+const accountLabels = async () => (await vscode.authentication.getAccounts('bimlink')).map(a => a.label).sort();
+const tokenRequests = async () => (await admin<{ requests: { token: number } }>('GET', '/stats')).requests.token;
+const seenTokens: string[] = [];
+
+/** Signs one account out with the command, picking it when several are signed in. */
+async function signOut(email: string): Promise<void> {
+  const several = (await accountLabels()).length > 1;
+  const signingOut = vscode.commands.executeCommand('bimlink.signOut');
+  if (several) await ui('fill-quick-input', { text: email });
+  await signingOut;
+  assert.ok(!(await accountLabels()).includes(email), `${email} is signed out`);
+}
+
+async function signInAs(user: { email: string; password: string }): Promise<vscode.AuthenticationSession> {
+  const signingIn = signIn();
+  const page = await ui<{ url: string; text: string }>('sign-in-in-browser', user);
+  assert.match(page.text, /You are signed in to BIMlink/);
+  assert.ok(page.url.startsWith(`${defaultRedirectUri}?`), page.url);
+  const session = await signingIn;
+  assert.ok(session, `signed in as ${user.email}`);
+  seenTokens.push(session.accessToken);
+  return session;
+}
+
+suite('Sign-in', function () {
+  this.timeout(90_000);
+
+  suiteSetup(async function () {
+    if (!uiDriverUrl) this.skip();
+    await useEmulator();
+    await resetEmulator();
+  });
+
+  teardown(async () => {
+    await setFaults({ accessTokenLifetimeSeconds: 3600 });
+    await ui('close-other-pages');
+  });
+
+  test('signs in through the emulator\'s login page; the account is in the Accounts menu and its token works', async () => {
+    const session = await signInAs(anna);
+    assert.equal(session.account.label, anna.email);
+    assert.deepEqual(session.scopes, [...scopes].sort());
+    assert.deepEqual(await accountLabels(), [anna.email]);
+    const response = await fetch(`${emulatorUrl()}/domainaccounts`, { headers: { authorization: `Bearer ${session.accessToken}` } });
+    assert.equal(response.status, 200);
+    assert.ok((await response.json() as unknown[]).length > 0);
+  });
+
+  test('refuses a redirect with a wrong state, then accepts the real one (a second account)', async () => {
+    const signingIn = signIn();
+    await waitFor('the sign-in page to open', async () => (await ui<{ urls: string[] }>('pages')).urls.find(u => u.includes('/connect/authorize') || u.includes('/login')));
+    const forged = await ui<{ status: number; text: string }>('open-in-browser', { url: `${defaultRedirectUri}?code=forged&state=not-the-right-one` });
+    assert.equal(forged.status, 400);
+    assert.match(forged.text, /does not belong to the sign-in that VS Code started/);
+    const page = await ui<{ text: string }>('sign-in-in-browser', bram);
+    assert.match(page.text, /You are signed in to BIMlink/);
+    const session = await signingIn;
+    assert.equal(session?.account.label, bram.email);
+    seenTokens.push(session!.accessToken);
+    assert.deepEqual(await accountLabels(), [anna.email, bram.email]);
+  });
+
+  test('renews a short-lived access token silently, before it expires', async () => {
+    await setFaults({ accessTokenLifetimeSeconds: 6 });
+    const before = await signInAs(bram); // signing in again replaces the account's tokens
+    const requestsAfterSignIn = await tokenRequests();
+    let changes = 0;
+    const listener = vscode.authentication.onDidChangeSessions(e => { if (e.provider.id === 'bimlink') changes++; });
+    try {
+      // renewal is due at two thirds of 6 s; give it until the token would have expired, and a little more
+      await waitFor('a silent token renewal', async () => (await tokenRequests()) > requestsAfterSignIn ? true : undefined, 8_000);
+      await waitFor('the renewed session to be announced', () => changes > 0 ? true : undefined, 3_000);
+    } finally {
+      listener.dispose();
+    }
+    assert.deepEqual(await accountLabels(), [anna.email, bram.email], 'a renewal changes no account');
+    assert.equal((await ui<{ urls: string[] }>('pages')).urls.length, 0, 'no browser was needed');
+    assert.ok(before.accessToken);
+  });
+
+  test('a refused refresh token (invalid_grant) signs that account out and says why', async () => {
+    await setFaults({ accessTokenLifetimeSeconds: 6 });
+    await signInAs(bram);
+    const revoked = await admin<{ refreshTokens: number }>('POST', `/users/${encodeURIComponent(bram.email)}/revoke-refresh-tokens`);
+    assert.ok(revoked.refreshTokens >= 1, 'the emulator revoked bram\'s refresh token');
+    await waitFor('bram to be signed out', async () => (await accountLabels()).includes(bram.email) ? undefined : true, 10_000);
+    assert.deepEqual(await accountLabels(), [anna.email], 'anna stays signed in');
+    const { messages } = await waitFor('the notification', async () => {
+      const shown = await ui<{ messages: string[] }>('notifications');
+      return shown.messages.some(m => m.includes(`Your BIMlink session for ${bram.email} has ended`)) ? shown : undefined;
+    });
+    assert.ok(messages.some(m => /Sign in again/.test(m)), messages.join(' | '));
+  });
+
+  test('signs out from the command and revokes the session at the server', async () => {
+    await signInAs(bram);
+    await signOut(bram.email); // two accounts: the user picks one
+    assert.deepEqual(await accountLabels(), [anna.email]);
+    // Revoking what is left finds nothing: the extension already revoked bram's refresh token.
+    const leftover = await waitFor('the revocation', async () => {
+      const result = await admin<{ refreshTokens: number }>('POST', `/users/${encodeURIComponent(bram.email)}/revoke-refresh-tokens`);
+      return result.refreshTokens === 0 ? result : undefined;
+    }, 5_000);
+    assert.equal(leftover.refreshTokens, 0);
+  });
+
+  test('when the loopback port is taken, the user can paste the redirected address instead', async () => {
+    const seen: string[] = [];
+    const blocker: Server = createServer((request, response) => { seen.push(request.url ?? ''); response.end('another program'); });
+    await new Promise<void>(resolve => blocker.listen(33418, '127.0.0.1', resolve));
+    try {
+      const signingIn = signIn();
+      const { messages } = await waitFor('the port-in-use message', async () => {
+        const shown = await ui<{ messages: string[] }>('notifications');
+        return shown.messages.some(m => m.includes('Port 33418 on 127.0.0.1 is in use')) ? shown : undefined;
+      });
+      assert.ok(messages.some(m => m.includes('bimlink.redirectUri')), 'the message names the setting to change');
+      const page = await ui<{ url: string }>('sign-in-in-browser', bram);
+      assert.ok(page.url.startsWith(`${defaultRedirectUri}?code=`), page.url);
+      assert.equal(seen.filter(url => url.startsWith('/callback?')).length, 1, 'the browser landed on the other program');
+      await ui('click-notification-button', { label: 'Paste Redirected URL' });
+      await ui('fill-quick-input', { text: page.url });
+      const session = await signingIn;
+      assert.equal(session?.account.label, bram.email);
+      seenTokens.push(session!.accessToken);
+    } finally {
+      await new Promise(resolve => blocker.close(resolve));
+    }
+    await signOut(bram.email);
+  });
+
+  test('a missing client id gets a message with a button that opens the setting', async () => {
+    await useEmulator({ clientId: '' });
+    try {
+      await signIn();
+      const { messages } = await waitFor('the client id message', async () => {
+        const shown = await ui<{ messages: string[] }>('notifications');
+        return shown.messages.some(m => m.includes('needs a client id')) ? shown : undefined;
+      });
+      assert.ok(messages.length);
+      await ui('click-notification-button', { label: 'Open Setting' });
+    } finally {
+      await useEmulator();
+    }
+  });
+
+  test('no token appears in any log', () => {
+    const logs = allLogText();
+    assert.ok(logs.includes('Signed in as'), 'the extension\'s log was found');
+    assert.ok(seenTokens.length >= 4);
+    for (const token of seenTokens) assert.ok(!logs.includes(token), 'an access token is in the logs');
+  });
+
+  test('leaves Anna signed in for the restart', async () => {
+    assert.deepEqual(await accountLabels(), [anna.email]);
+    const workspace = vscode.workspace.workspaceFolders![0].uri.fsPath;
+    writeFileSync(path.join(workspace, 'before-restart.json'), JSON.stringify({ tokenRequests: await tokenRequests() }));
+  });
+});

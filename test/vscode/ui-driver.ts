@@ -1,0 +1,133 @@
+// The UI driver: a small loopback HTTP service through which tests running in the extension host ask the test
+// runner to act in the real browser, as a user would — answer VS Code's dialogs, sign in on the emulator's login
+// page that the extension opened, type into a quick input. The runner owns the browser (playwright-core); the
+// tests only know the driver's URL (BIMLINK_TEST_UI_DRIVER).
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+
+export interface UiDriver {
+  readonly url: string;
+  attach(context: BrowserContext, workbench: Page): void;
+  close(): Promise<void>;
+}
+
+type Action = (body: Record<string, unknown>, browser: { context: BrowserContext; workbench: Page }) => Promise<unknown>;
+
+const actions: Record<string, Action> = {
+  /** Clicks a button of VS Code's modal dialog (e.g. "Allow" when an extension wants to sign in). */
+  async 'click-dialog-button'({ label, timeoutMs = 15_000 }, { workbench }) {
+    const button = workbench.locator('.monaco-dialog-box .dialog-buttons a.monaco-button', { hasText: String(label) }).first();
+    await button.click({ timeout: Number(timeoutMs) });
+    return { clicked: label };
+  },
+
+  /** Clicks a button of a notification toast. */
+  async 'click-notification-button'({ label, timeoutMs = 15_000 }, { workbench }) {
+    const button = workbench.locator('.notifications-toasts .monaco-button', { hasText: String(label) }).first();
+    await button.click({ timeout: Number(timeoutMs) });
+    return { clicked: label };
+  },
+
+  /** The texts of the notification toasts now shown. */
+  async 'notifications'(_, { workbench }) {
+    return { messages: await workbench.locator('.notifications-toasts .notification-list-item-message').allInnerTexts() };
+  },
+
+  /** Types into the quick input (input box or quick pick) and presses Enter. */
+  async 'fill-quick-input'({ text, timeoutMs = 15_000 }, { workbench }) {
+    const input = workbench.locator('.quick-input-widget input.input');
+    await input.waitFor({ state: 'visible', timeout: Number(timeoutMs) });
+    await input.fill(String(text));
+    await input.press('Enter');
+    return { filled: true };
+  },
+
+  /**
+   * Completes the sign-in page that the extension opened in a new browser tab: fills in the email and password,
+   * submits, and reports where the browser ended up and what that page says. The tab is closed afterwards.
+   */
+  async 'sign-in-in-browser'({ email, password, timeoutMs = 20_000 }, { context, workbench }) {
+    const page = await waitForPage(context, workbench, Number(timeoutMs));
+    try {
+      await page.locator('input[name="email"]').fill(String(email), { timeout: Number(timeoutMs) });
+      await page.locator('input[name="password"]').fill(String(password));
+      await Promise.all([
+        page.waitForURL(url => !url.pathname.includes('/login') && !url.pathname.includes('/interaction'), { timeout: Number(timeoutMs) }),
+        page.locator('button[type="submit"], input[type="submit"]').first().click(),
+      ]);
+      await page.waitForLoadState('load');
+      return { url: page.url(), text: (await page.locator('body').innerText()).trim() };
+    } finally {
+      await page.close();
+    }
+  },
+
+  /** Opens a URL in a new tab (as a browser would follow a link) and reports the page it ends on. */
+  async 'open-in-browser'({ url, timeoutMs = 15_000 }, { context }) {
+    const page = await context.newPage();
+    try {
+      const response = await page.goto(String(url), { timeout: Number(timeoutMs) });
+      return { url: page.url(), status: response?.status(), text: (await page.locator('body').innerText()).trim() };
+    } finally {
+      await page.close();
+    }
+  },
+
+  /** The URLs of the browser tabs other than the workbench. */
+  async 'pages'(_, { context, workbench }) {
+    return { urls: context.pages().filter(p => p !== workbench).map(p => p.url()) };
+  },
+
+  async 'close-other-pages'(_, { context, workbench }) {
+    for (const page of context.pages()) if (page !== workbench) await page.close();
+    return { closed: true };
+  },
+
+  async 'screenshot'({ path }, { workbench }) {
+    await workbench.screenshot({ path: String(path) });
+    return { path };
+  },
+};
+
+async function waitForPage(context: BrowserContext, workbench: Page, timeoutMs: number): Promise<Page> {
+  const existing = context.pages().find(p => p !== workbench);
+  if (existing) return existing;
+  return context.waitForEvent('page', { timeout: timeoutMs });
+}
+
+export async function startUiDriver(): Promise<UiDriver> {
+  let browser: { context: BrowserContext; workbench: Page } | undefined;
+  const server: Server = createServer(async (request, response) => {
+    const name = (request.url ?? '').replace(/^\//, '');
+    const action = actions[name];
+    const reply = (status: number, body: unknown) => {
+      response.writeHead(status, { 'content-type': 'application/json' });
+      response.end(JSON.stringify(body));
+    };
+    if (request.method !== 'POST' || !action) return reply(404, { error: `no action "${name}"` });
+    if (!browser) return reply(503, { error: 'the browser is not ready' });
+    try {
+      reply(200, await action(await readJson(request), browser));
+    } catch (error) {
+      // A picture of the workbench at the moment of failure says more than the locator's message.
+      const picture = path.join(tmpdir(), `bimlink-ui-failure-${name}-${Date.now()}.png`);
+      await browser.workbench.screenshot({ path: picture }).catch(() => undefined);
+      reply(500, { error: `${(error as Error).message.split('\n')[0]} (screenshot: ${picture})` });
+    }
+  });
+  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    attach: (context, workbench) => { browser = { context, workbench }; },
+    close: () => new Promise(resolve => { server.closeAllConnections(); server.close(() => resolve()); }),
+  };
+}
+
+async function readJson(request: IncomingMessage): Promise<Record<string, unknown>> {
+  let text = '';
+  for await (const chunk of request) text += chunk;
+  return text ? JSON.parse(text) : {};
+}
