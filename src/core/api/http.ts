@@ -3,13 +3,14 @@
 // and typed errors. It knows nothing about particular endpoints (routes.ts and client.ts do).
 import { AbortedMarker, childController, sleep } from './abort';
 import { BodyProblem, parseJsonText, readBodyText } from './body';
-import { bearerReason, parseBearerChallenge, summarizeProblem } from './error-details';
+import { bearerReason, parseBearerChallenge } from './error-details';
 import {
-  BadRequestError, BimlinkApiError, CancelledError, cleanServerText, ForbiddenError, MalformedResponseError,
-  NetworkError, NotFoundError, RateLimitedError, type RequestLabel, ServerError, TimeoutError, UnauthorizedError,
+  CancelledError, MalformedResponseError, NetworkError, RateLimitedError, type RequestLabel, ServerError, TimeoutError,
+  UnauthorizedError,
 } from './errors';
 import type { FetchFunction, FetchResponse } from './fetch-types';
 import { backoffDelay, DEFAULT_RETRY_POLICY, isIdempotent, isRetryableStatus, parseRetryAfter, type RetryPolicy } from './retry';
+import { authFailure, clientError } from './response-errors';
 import { Semaphore } from './semaphore';
 import { type AccessTokenSource, SharedTokenRefresh } from './token-source';
 
@@ -114,8 +115,8 @@ export class HttpClient {
   private async run(method: string, request: HttpRequest, label: RequestLabel, signal: AbortSignal | undefined): Promise<HttpResponse> {
     const url = this.url(request);
     const useAuth = request.auth !== false && this.tokens !== undefined;
-    const never = signal ?? new AbortController().signal;
-    let token = useAuth ? await this.initialToken(label, never) : undefined;
+    const tokenSignal = signal ?? new AbortController().signal; // token calls always get a signal
+    let token = useAuth ? await this.initialToken(label, tokenSignal) : undefined;
     let failures = 0;
     let rateLimits = 0;
     let refreshed = false;
@@ -147,7 +148,7 @@ export class HttpClient {
         if (!useAuth || refreshed || token === undefined) throw new UnauthorizedError(label, reason);
         refreshed = true;
         this.emit({ type: 'token-refresh', request: label });
-        token = await this.renewedToken(token, label, reason, never);
+        token = await this.renewedToken(token, label, reason, tokenSignal);
         continue;
       }
       if (status === 429) {
@@ -166,7 +167,7 @@ export class HttpClient {
         await this.pause(label, failures++, 'server', status, wait !== undefined && wait <= this.policy.maxRetryAfterMs ? wait : undefined, signal);
         continue;
       }
-      throw this.clientError(label, raw);
+      throw clientError(label, raw.status, raw.text);
     }
   }
 
@@ -231,7 +232,7 @@ export class HttpClient {
     try {
       return await this.tokens!.getAccessToken(signal);
     } catch (error) {
-      throw this.authFailure(label, undefined, error);
+      throw authFailure(label, undefined, error);
     }
   }
 
@@ -242,29 +243,7 @@ export class HttpClient {
       if (current !== rejected) return current;
       return await this.tokens!.refresh(rejected, signal);
     } catch (error) {
-      throw this.authFailure(label, reason, error);
-    }
-  }
-
-  private authFailure(label: RequestLabel, serverReason: string | undefined, error: unknown): Error {
-    if (error instanceof AbortedMarker || error instanceof BimlinkApiError) return error;
-    const why = cleanServerText(error instanceof Error ? error.message : undefined);
-    const reason = serverReason && why ? `${serverReason}; renewing the session failed: ${why}` : serverReason ?? why;
-    return new UnauthorizedError(label, reason, { cause: error });
-  }
-
-  private clientError(label: RequestLabel, raw: RawResponse): BimlinkApiError {
-    let problem: unknown;
-    try {
-      problem = raw.text ? JSON.parse(raw.text) : undefined;
-    } catch {
-      problem = undefined;
-    }
-    const summary = summarizeProblem(problem);
-    switch (raw.status) {
-      case 403: return new ForbiddenError(label, summary.text);
-      case 404: return new NotFoundError(label, summary.text);
-      default: return new BadRequestError(label, raw.status, summary.text, summary.fieldErrors);
+      throw authFailure(label, reason, error);
     }
   }
 

@@ -98,6 +98,7 @@ export class BimlinkAuthenticationProvider implements vscode.AuthenticationProvi
       account,
       scopes: [...new Set([...scopes, ...(existing?.stored.scopes ?? [])])].sort(),
       refreshToken: tokens.refreshToken ?? '',
+      clientId: client.clientId,
     };
     const live: LiveSession = existing ?? { stored, accessToken: '', expiresAt: 0, failedRefreshes: 0 };
     Object.assign(live, { stored, accessToken: tokens.accessToken, expiresAt: tokens.expiresAt, failedRefreshes: 0 });
@@ -117,10 +118,10 @@ export class BimlinkAuthenticationProvider implements vscode.AuthenticationProvi
     await this.persist(list => list.filter(s => s.id !== sessionId));
     this.changed.fire({ added: [], removed: [this.toSession(live)], changed: [] });
     this.deps.log.info(`Signed out ${live.stored.account.label}.`);
+    await live.refreshing?.catch(() => undefined); // a renewal under way rotates the token: revoke the newest one
     if (!live.stored.refreshToken) return;
     try {
-      const settings = this.deps.settings();
-      await revokeRefreshToken(this.deps.fetch, await this.endpoints(), await this.client(settings.clientId), live.stored.refreshToken);
+      await revokeRefreshToken(this.deps.fetch, await this.endpoints(), await this.client(live.stored.clientId), live.stored.refreshToken);
       this.deps.log.info('The session was revoked at the BIMlink sign-in server.');
     } catch (error) {
       this.deps.log.warn(`The session could not be revoked at the server: ${(error as Error).message}`);
@@ -141,10 +142,13 @@ export class BimlinkAuthenticationProvider implements vscode.AuthenticationProvi
     return this.refresh(live);
   }
 
+  /** Keeps (or, with undefined, removes) the secret of the configured client id on the current environment. */
   async setClientSecret(secret: string | undefined): Promise<void> {
     const environment = this.environment;
-    if (!environment) throw this.deps.settings().servers as SettingError;
-    const key = clientSecretKey(environment.servers.key);
+    const { clientId, servers } = this.deps.settings();
+    if (!environment) throw servers as SettingError;
+    if (!clientId) throw missingClientId();
+    const key = clientSecretKey(environment.servers.key, clientId);
     if (secret) await this.deps.secrets.store(key, secret);
     else await this.deps.secrets.delete(key);
   }
@@ -176,7 +180,7 @@ export class BimlinkAuthenticationProvider implements vscode.AuthenticationProvi
     }
     let tokens;
     try {
-      tokens = await refreshTokens(this.deps.fetch, await this.endpoints(), await this.client(this.deps.settings().clientId), used);
+      tokens = await refreshTokens(this.deps.fetch, await this.endpoints(), await this.client(live.stored.clientId), used);
     } catch (error) {
       if (this.sessions.get(live.stored.id) !== live || this.environment !== environment) throw error;
       if (error instanceof OAuthError && error.isInvalidGrant) {
@@ -194,15 +198,21 @@ export class BimlinkAuthenticationProvider implements vscode.AuthenticationProvi
       }
       const delay = retryDelays[Math.min(live.failedRefreshes++, retryDelays.length - 1)];
       this.deps.log.warn(`Renewing the BIMlink session failed; trying again in ${delay / 1000} s. ${(error as Error).message}`);
+      if (error instanceof OAuthError && live.failedRefreshes === 1) {
+        // Not a passing fault (e.g. the client secret is wrong): the user has to act, so say it once.
+        void vscode.window.showErrorMessage(`${error.message} Check the client id and client secret for BIMlink.`, 'Set Client Secret')
+          .then(choice => { if (choice) void vscode.commands.executeCommand('bimlink.setClientSecret'); });
+      }
       this.schedule(live, delay);
       throw error;
     }
+    const rotated = Boolean(tokens.refreshToken) && tokens.refreshToken !== used;
+    if (rotated) live.stored = { ...live.stored, refreshToken: tokens.refreshToken! };
     if (this.sessions.get(live.stored.id) !== live) throw new SessionEndedError('You signed out of BIMlink.');
     live.accessToken = tokens.accessToken;
     live.expiresAt = tokens.expiresAt;
     live.failedRefreshes = 0;
-    if (tokens.refreshToken && tokens.refreshToken !== used) {
-      live.stored = { ...live.stored, refreshToken: tokens.refreshToken };
+    if (rotated) {
       const stored = live.stored;
       await this.persist(list => list.map(s => s.id === stored.id ? stored : s));
     }
@@ -276,7 +286,7 @@ export class BimlinkAuthenticationProvider implements vscode.AuthenticationProvi
   }
 
   private async client(clientId: string): Promise<ClientCredentials> {
-    const key = clientSecretKey(this.environment!.servers.key);
+    const key = clientSecretKey(this.environment!.servers.key, clientId);
     const clientSecret = await this.deps.secrets.get(key);
     return clientSecret ? { clientId, clientSecret } : { clientId };
   }

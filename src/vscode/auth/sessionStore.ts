@@ -7,6 +7,8 @@ export interface StoredSession {
   readonly account: Account;
   readonly scopes: readonly string[];
   readonly refreshToken: string;
+  /** The client the refresh token was issued to: renewals must use the same one. */
+  readonly clientId: string;
 }
 
 /** The sessions of one environment (servers), in SecretStorage, which VS Code encrypts with the OS keychain. */
@@ -41,11 +43,11 @@ export class SessionStore {
 
 function isStoredSession(value: unknown): value is StoredSession {
   const s = value as StoredSession;
-  return typeof s?.id === 'string' && typeof s.refreshToken === 'string' && typeof s.account?.id === 'string'
+  return typeof s?.id === 'string' && typeof s.refreshToken === 'string' && typeof s.clientId === 'string' && typeof s.account?.id === 'string'
     && typeof s.account.label === 'string' && Array.isArray(s.scopes);
 }
 
-/** The client secret for an environment, where BIMlink issued one: SecretStorage, never settings. */
-export function clientSecretKey(environmentKey: string): string {
-  return `bimlink.clientSecret:${environmentKey}`;
+/** The client secret of a client id on an environment, where BIMlink issued one: SecretStorage, never settings. */
+export function clientSecretKey(environmentKey: string, clientId: string): string {
+  return `bimlink.clientSecret:${environmentKey}|${clientId}`;
 }

@@ -161,6 +161,67 @@ suite('Sign-in', function () {
     }
   });
 
+  test('keeps the session when renewal fails for a network or server fault, and renews once the server is back', async function () {
+    this.timeout(60_000);
+    await setFaults({ accessTokenLifetimeSeconds: 4 });
+    await signInAs(bram);
+    await setFaults({ accessTokenLifetimeSeconds: 3600, tokenEndpoint: true, errorRate: 1 });
+    const failuresBefore = (await admin<{ responses: Record<string, number> }>('GET', '/stats')).responses;
+    await waitFor('a failed renewal', async () => {
+      const now = (await admin<{ responses: Record<string, number> }>('GET', '/stats')).responses;
+      return ['500', '502', '503'].some(code => (now[code] ?? 0) > (failuresBefore[code] ?? 0)) ? true : undefined;
+    }, 8_000);
+    await new Promise(resolve => setTimeout(resolve, 3_000)); // the access token has now expired
+    assert.ok((await accountLabels()).includes(bram.email), 'the session is kept');
+    await setFaults({ errorRate: 0, tokenEndpoint: false });
+    const requests = await tokenRequests();
+    await waitFor('the retried renewal', async () => (await tokenRequests()) > requests ? true : undefined, 25_000);
+    assert.ok((await accountLabels()).includes(bram.email), 'still signed in after the retry');
+    assert.match(allLogText(), /Renewing the BIMlink session failed; trying again in 15 s/);
+    await signOut(bram.email);
+  });
+
+  test('signs in with a confidential client whose secret was set with the command; a wrong secret is refused clearly', async () => {
+    await useEmulator({ clientId: 'bimlink-explorer-confidential' });
+    try {
+      const setting = vscode.commands.executeCommand('bimlink.setClientSecret');
+      await ui('fill-quick-input', { text: 'not-the-secret' });
+      await setting;
+      const failing = signIn();
+      await ui('sign-in-in-browser', bram);
+      assert.equal(await failing, undefined);
+      const { messages } = await waitFor('the refusal', async () => {
+        const shown = await ui<{ messages: string[] }>('notifications');
+        return shown.messages.some(m => m.includes('refused by the BIMlink sign-in server')) ? shown : undefined;
+      });
+      assert.ok(!messages.join(' ').includes('not-the-secret'), 'the secret is not shown');
+      const settingAgain = vscode.commands.executeCommand('bimlink.setClientSecret');
+      await ui('fill-quick-input', { text: 'demo-secret' });
+      await settingAgain;
+      const session = await signInAs(bram);
+      assert.equal(session.account.label, bram.email);
+      await signOut(bram.email);
+      const settings = JSON.stringify(vscode.workspace.getConfiguration('bimlink'));
+      assert.ok(!settings.includes('demo-secret'), 'the secret is not in the settings');
+    } finally {
+      await useEmulator();
+    }
+  });
+
+  test('a bad API URL gets a message that names the setting, not a stack trace', async () => {
+    await useEmulator({ apiUrl: 'api.example.nl' });
+    try {
+      assert.equal(await signIn(), undefined);
+      const { messages } = await waitFor('the URL message', async () => {
+        const shown = await ui<{ messages: string[] }>('notifications');
+        return shown.messages.some(m => m.includes('is not a valid URL')) ? shown : undefined;
+      });
+      assert.ok(!messages.join(' ').includes(' at '), messages.join(' | '));
+    } finally {
+      await useEmulator();
+    }
+  });
+
   test('no token appears in any log', () => {
     const logs = allLogText();
     assert.ok(logs.includes('Signed in as'), 'the extension\'s log was found');
