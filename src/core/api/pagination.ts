@@ -80,7 +80,7 @@ interface Pending<T> {
 export async function* paginate<T>(fetchPage: PageFetcher<T>, options: PaginateOptions<T>): AsyncGenerator<Page<T>, void, undefined> {
   let limit = Math.max(1, Math.floor(options.limit));
   const start = Math.max(0, Math.floor(options.offset ?? 0));
-  const window = Math.max(1, Math.floor(options.prefetch ?? DEFAULT_PREFETCH));
+  const prefetch = Math.max(1, Math.floor(options.prefetch ?? DEFAULT_PREFETCH));
   const maxPages = options.maxPages ?? Math.ceil(MAX_ENTITIES_PER_READ / limit) + 1;
   const { controller, dispose } = childController(options.signal);
   const seen = new SeenIds();
@@ -102,7 +102,7 @@ export async function* paginate<T>(fetchPage: PageFetcher<T>, options: PaginateO
   };
   /** Keeps the pipeline full: sequential while the total is unknown, never prefetching past it. */
   const refill = (): void => {
-    const depth = total === undefined ? 1 : window;
+    const depth = total === undefined ? 1 : prefetch;
     while (queue.length < depth && requested < maxPages) {
       if (total !== undefined && nextOffset >= total && queue.length > 0) break;
       request(nextOffset);

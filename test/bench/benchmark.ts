@@ -1,0 +1,21 @@
+// What a benchmark module is, and the one line format every benchmark prints: `bench <name>: <value> <unit>`.
+
+export interface BenchContext {
+  /** Prints `bench <name>: <value> <unit>` (the format CI reads). */
+  report(name: string, value: number, unit: string): void;
+  /** Free-form progress notes (stderr, so they never mix with results). */
+  note(message: string): void;
+}
+
+export interface Benchmark {
+  /** Short id, used to pick benchmarks on the command line: `npm run bench -- api-read-all`. */
+  readonly name: string;
+  readonly description: string;
+  run(context: BenchContext): Promise<void>;
+}
+
+export function formatValue(value: number): string {
+  if (!Number.isFinite(value)) return String(value);
+  if (Math.abs(value) >= 100) return String(Math.round(value));
+  return value.toFixed(2);
+}

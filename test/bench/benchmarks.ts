@@ -1,0 +1,5 @@
+// The project's benchmarks, in the order `npm run bench` runs them. Add a module here to add a benchmark.
+import type { Benchmark } from './benchmark';
+import { apiReadAll } from './api-read-all/index';
+
+export const BENCHMARKS: readonly Benchmark[] = [apiReadAll];
