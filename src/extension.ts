@@ -4,7 +4,9 @@ import { BimlinkAuthenticationProvider } from './vscode/auth/bimlinkAuthenticati
 import { UriCallbacks } from './vscode/auth/uriCallbacks';
 import { registerCommands } from './vscode/commands/registerCommands';
 import { onDidChangeSettings, readSettings } from './vscode/configuration';
+import { Connection } from './vscode/connection';
 import { createLog } from './vscode/log';
+import { createStatusBarItem } from './vscode/statusBar';
 import { ExplorerTreeDataProvider } from './vscode/tree/explorerTreeDataProvider';
 
 /** How long the browser has to come back from the sign-in page before VS Code offers to paste the address. */
@@ -12,33 +14,38 @@ const signInTimeoutMs = Number(process.env.BIMLINK_SIGN_IN_TIMEOUT_MS) || 5 * 60
 
 export function activate(context: vscode.ExtensionContext): void {
   const log = createLog();
+  const fetch = (url: string, init?: RequestInit) => globalThis.fetch(url, init);
   const uriCallbacks = new UriCallbacks();
   const auth = new BimlinkAuthenticationProvider({
-    fetch: (url, init) => globalThis.fetch(url, init),
-    secrets: context.secrets,
-    settings: readSettings,
-    log,
-    uriCallbacks,
-    extensionId: context.extension.id,
-    timeoutMs: signInTimeoutMs,
+    fetch, secrets: context.secrets, settings: readSettings, log, uriCallbacks,
+    extensionId: context.extension.id, timeoutMs: signInTimeoutMs,
   });
-  const tree = new ExplorerTreeDataProvider(async () => []);
-  const updateSignedIn = async () => {
-    const signedIn = (await auth.getSessions()).length > 0;
-    await vscode.commands.executeCommand('setContext', 'bimlink.signedIn', signedIn);
+  const connection = new Connection(auth, context.globalState, fetch, log);
+  const tree = new ExplorerTreeDataProvider(connection, context.globalState);
+  const view = vscode.window.createTreeView('bimlink.explorer', { treeDataProvider: tree, showCollapseAll: true });
+  const updateContextKeys = () => {
+    const state = connection.state;
+    void vscode.commands.executeCommand('setContext', 'bimlink.signedIn', state.kind === 'signedIn');
+    void vscode.commands.executeCommand('setContext', 'bimlink.needsClientId', state.kind !== 'signedIn' && !readSettings().clientId);
   };
   context.subscriptions.push(
     log,
     auth,
     vscode.authentication.registerAuthenticationProvider('bimlink', 'BIMlink', auth, { supportsMultipleAccounts: true }),
     vscode.window.registerUriHandler(uriCallbacks),
-    auth.onDidChangeSessions(() => void updateSignedIn()),
-    onDidChangeSettings(() => auth.useSettings()),
+    connection,
+    connection.onDidChange(updateContextKeys),
+    onDidChangeSettings(() => {
+      auth.useSettings();
+      void connection.update().then(updateContextKeys);
+    }),
     tree,
-    vscode.window.createTreeView('bimlink.explorer', { treeDataProvider: tree, showCollapseAll: true }),
-    ...registerCommands({ log, auth, tree }),
+    view,
+    createStatusBarItem(connection, tree),
+    ...registerCommands({ log, auth, tree, view, connection }),
   );
-  void updateSignedIn();
+  updateContextKeys();
+  void connection.update();
 }
 
 export function deactivate(): void {}

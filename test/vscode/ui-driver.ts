@@ -30,16 +30,25 @@ const actions: Record<string, Action> = {
     return { clicked: label };
   },
 
+  /** The texts of the status bar's items. */
+  async 'status-bar'(_, { workbench }) {
+    return { texts: await workbench.locator('.part.statusbar .statusbar-item').allInnerTexts() };
+  },
+
   /** The texts of the notification toasts now shown. */
   async 'notifications'(_, { workbench }) {
     return { messages: await workbench.locator('.notifications-toasts .notification-list-item-message').allInnerTexts() };
   },
 
-  /** Types into the quick input (input box or quick pick) and presses Enter. */
-  async 'fill-quick-input'({ text, timeoutMs = 15_000 }, { workbench }) {
+  /**
+   * Types into the quick input and presses Enter. With `pick`, waits for the quick pick's list to offer a matching
+   * item first (items may still be loading).
+   */
+  async 'fill-quick-input'({ text, pick = false, timeoutMs = 15_000 }, { workbench }) {
     const input = workbench.locator('.quick-input-widget input.input');
     await input.waitFor({ state: 'visible', timeout: Number(timeoutMs) });
     await input.fill(String(text));
+    if (pick) await workbench.locator('.quick-input-widget .quick-input-list .monaco-list-row').first().waitFor({ state: 'visible', timeout: Number(timeoutMs) });
     await input.press('Enter');
     return { filled: true };
   },
@@ -50,18 +59,55 @@ const actions: Record<string, Action> = {
    */
   async 'sign-in-in-browser'({ email, password, timeoutMs = 20_000 }, { context, workbench }) {
     const page = await waitForPage(context, workbench, Number(timeoutMs));
+    const signInServer = (url: URL) => url.pathname.startsWith('/connect/') || url.pathname.startsWith('/account/login');
     try {
-      await page.locator('input[name="email"]').fill(String(email), { timeout: Number(timeoutMs) });
-      await page.locator('input[name="password"]').fill(String(password));
-      await Promise.all([
-        page.waitForURL(url => !url.pathname.includes('/login') && !url.pathname.includes('/interaction'), { timeout: Number(timeoutMs) }),
-        page.locator('button[type="submit"], input[type="submit"]').first().click(),
-      ]);
+      // The server may still know the browser (single sign-on) and send it straight back: then there is no form.
+      const form = page.locator('input[name="email"]');
+      await Promise.race([form.waitFor({ timeout: Number(timeoutMs) }), page.waitForURL(url => !signInServer(url), { timeout: Number(timeoutMs) })]);
+      if (await form.isVisible()) {
+        await form.fill(String(email));
+        await page.locator('input[name="password"]').fill(String(password));
+        await Promise.all([
+          page.waitForURL(url => !signInServer(url), { timeout: Number(timeoutMs) }),
+          page.locator('button[type="submit"], input[type="submit"]').first().click(),
+        ]);
+      }
       await page.waitForLoadState('load');
       return { url: page.url(), text: (await page.locator('body').innerText()).trim() };
     } finally {
       await page.close();
     }
+  },
+
+  /** The rows the BIMlink explorer shows now (the sidebar must show the BIMlink view). */
+  async 'tree-rows'(_, { workbench }) {
+    return { rows: await treeRows(workbench) };
+  },
+
+  /** Clicks the explorer row with this label (the n-th such row, from 0): expands it or runs its command. */
+  async 'tree-click'({ label, nth = 0, timeoutMs = 15_000 }, { workbench }) {
+    const row = workbench.locator('.part.sidebar .monaco-list-row', { has: workbench.locator('.label-name', { hasText: exactly(String(label)) }) }).nth(Number(nth));
+    await row.click({ timeout: Number(timeoutMs) });
+    return { clicked: label };
+  },
+
+  /** Right-clicks the explorer row with this label and chooses an item of its context menu. */
+  async 'tree-context-menu'({ label, item, timeoutMs = 15_000 }, { workbench }) {
+    const row = workbench.locator('.part.sidebar .monaco-list-row', { has: workbench.locator('.label-name', { hasText: exactly(String(label)) }) }).first();
+    await row.click({ button: 'right', timeout: Number(timeoutMs) });
+    const menuItem = workbench.locator('.monaco-menu .action-label', { hasText: exactly(String(item)) }).first();
+    await menuItem.waitFor({ state: 'visible', timeout: Number(timeoutMs) });
+    // The menu opens under the pointer and ignores a click that comes at once (it takes it for the right-click's end).
+    await workbench.waitForTimeout(400);
+    await menuItem.click({ timeout: Number(timeoutMs) });
+    return { chosen: item };
+  },
+
+  /** Waits until the explorer shows a row with this label, and returns the rows. */
+  async 'tree-wait-for'({ label, timeoutMs = 15_000 }, { workbench }) {
+    await workbench.locator('.part.sidebar .monaco-list-row .label-name', { hasText: exactly(String(label)) }).first()
+      .waitFor({ state: 'visible', timeout: Number(timeoutMs) });
+    return { rows: await treeRows(workbench) };
   },
 
   /** Opens a URL in a new tab (as a browser would follow a link) and reports the page it ends on. */
@@ -90,6 +136,26 @@ const actions: Record<string, Action> = {
     return { path };
   },
 };
+
+interface TreeRow { label: string; description: string; level: number; expanded: boolean | undefined; selected: boolean }
+
+async function treeRows(workbench: Page): Promise<TreeRow[]> {
+  return workbench.locator('.part.sidebar .monaco-list-row').evaluateAll(rows => rows
+    .map(row => ({
+      label: row.querySelector('.label-name')?.textContent?.trim() ?? '',
+      description: row.querySelector('.label-description')?.textContent?.trim() ?? '',
+      level: Number(row.getAttribute('aria-level')),
+      expanded: row.hasAttribute('aria-expanded') ? row.getAttribute('aria-expanded') === 'true' : undefined,
+      selected: row.classList.contains('selected'),
+      top: Number.parseFloat((row as HTMLElement).style.top) || 0,
+    }))
+    .sort((a, b) => a.top - b.top)
+    .map(({ top: _top, ...row }) => row));
+}
+
+function exactly(text: string): RegExp {
+  return new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+}
 
 async function waitForPage(context: BrowserContext, workbench: Page, timeoutMs: number): Promise<Page> {
   const existing = context.pages().find(p => p !== workbench);

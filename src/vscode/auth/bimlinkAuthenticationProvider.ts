@@ -100,6 +100,7 @@ export class BimlinkAuthenticationProvider implements vscode.AuthenticationProvi
       refreshToken: tokens.refreshToken ?? '',
       clientId: client.clientId,
     };
+    const replaced = existing?.stored;
     const live: LiveSession = existing ?? { stored, accessToken: '', expiresAt: 0, failedRefreshes: 0 };
     Object.assign(live, { stored, accessToken: tokens.accessToken, expiresAt: tokens.expiresAt, failedRefreshes: 0 });
     this.sessions.set(stored.id, live);
@@ -107,6 +108,7 @@ export class BimlinkAuthenticationProvider implements vscode.AuthenticationProvi
     if (stored.refreshToken) await this.persist(list => [...list.filter(s => s.id !== stored.id), stored]);
     const session = this.toSession(live);
     this.changed.fire(existing ? { added: [], removed: [], changed: [session] } : { added: [session], removed: [], changed: [] });
+    if (replaced?.refreshToken && replaced.refreshToken !== stored.refreshToken) void this.revoke(replaced); // the old sign-in's grant
     return session;
   }
 
@@ -119,9 +121,14 @@ export class BimlinkAuthenticationProvider implements vscode.AuthenticationProvi
     this.changed.fire({ added: [], removed: [this.toSession(live)], changed: [] });
     this.deps.log.info(`Signed out ${live.stored.account.label}.`);
     await live.refreshing?.catch(() => undefined); // a renewal under way rotates the token: revoke the newest one
-    if (!live.stored.refreshToken) return;
+    await this.revoke(live.stored);
+  }
+
+  /** Revokes a session's refresh token at the server; a failure is logged, not thrown (the user is signed out here). */
+  private async revoke(session: StoredSession): Promise<void> {
+    if (!session.refreshToken) return;
     try {
-      await revokeRefreshToken(this.deps.fetch, await this.endpoints(), await this.client(live.stored.clientId), live.stored.refreshToken);
+      await revokeRefreshToken(this.deps.fetch, await this.endpoints(), await this.client(session.clientId), session.refreshToken);
       this.deps.log.info('The session was revoked at the BIMlink sign-in server.');
     } catch (error) {
       this.deps.log.warn(`The session could not be revoked at the server: ${(error as Error).message}`);

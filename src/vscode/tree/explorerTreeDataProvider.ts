@@ -1,36 +1,120 @@
 import * as vscode from 'vscode';
-
-/** A node of the BIMlink explorer tree. */
-export interface ExplorerNode {
-  readonly id: string;
-  treeItem(): vscode.TreeItem;
-  children?(): Promise<ExplorerNode[]>;
-}
+import type { DomainAccount } from '../../core/api';
+import type { Connection, ConnectionState } from '../connection';
+import { ChildLoader } from './childLoader';
+import { DomainAccountNode } from './domainAccountNode';
+import type { ExplorerNode } from './explorerNode';
+import { MessageNode } from './statusNodes';
+import type { TreeContext } from './treeContext';
 
 /**
- * The BIMlink explorer tree. While no one is signed in it is empty, so VS Code shows the view's welcome content
- * (the Sign in button).
+ * The BIMlink explorer: domain accounts → locations → projects → phases → spatial structure. Each node loads its
+ * children once (one request at most) and keeps them until it is refreshed; a refresh reloads only that subtree.
+ * The whole tree reloads once when the account, environment or settings change — not when a token is renewed.
+ * Signed out, it is empty, so VS Code shows the view's welcome content (Sign in).
  */
 export class ExplorerTreeDataProvider implements vscode.TreeDataProvider<ExplorerNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<ExplorerNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
+  private context: TreeContext | undefined;
+  private roots: ChildLoader | undefined;
+  private readonly filters = new Map<string, string>();
+  private readonly subscription: vscode.Disposable;
 
-  constructor(private readonly roots: () => Promise<ExplorerNode[]>) {}
+  constructor(private readonly connection: Connection, private readonly globalState: vscode.Memento) {
+    this.subscription = connection.onDidChange(state => this.use(state));
+    this.use(connection.state);
+  }
 
   getTreeItem(node: ExplorerNode): vscode.TreeItem {
-    return node.treeItem();
+    const treeItem = node.treeItem();
+    const filter = this.filters.get(node.id);
+    if (filter) {
+      treeItem.description = [treeItem.description, `filter: ${filter}`].filter(Boolean).join(' · ');
+      treeItem.contextValue = `${treeItem.contextValue} filtered`;
+    }
+    return treeItem;
   }
 
-  getChildren(node?: ExplorerNode): Promise<ExplorerNode[]> {
-    return node ? node.children?.() ?? Promise.resolve([]) : this.roots();
+  getParent(node: ExplorerNode): ExplorerNode | undefined {
+    return node.parent;
   }
 
-  /** Reloads one subtree, or the whole tree when no node is given. */
+  async getChildren(node?: ExplorerNode): Promise<ExplorerNode[]> {
+    const state = this.connection.state;
+    if (!node && state.kind === 'misconfigured') {
+      return [new MessageNode(undefined, 'settings', state.error.message, 'warning',
+        { command: 'workbench.action.openSettings', title: 'Open Setting', arguments: [state.error.setting] })];
+    }
+    const children = node ? await node.children?.() ?? [] : await this.roots?.children() ?? [];
+    const filter = node && this.filters.get(node.id);
+    if (!filter) return children;
+    const wanted = filter.toLocaleLowerCase();
+    const kept = children.filter(child => !child.dataId || String(child.treeItem().label).toLocaleLowerCase().includes(wanted));
+    return kept.length ? kept : [new MessageNode(node, 'no-match', `Nothing here matches "${filter}".`)];
+  }
+
+  /** Reloads one subtree, or the whole tree; loads under way there are aborted. */
   refresh(node?: ExplorerNode): void {
+    if (node) node.reset?.();
+    else this.roots?.reset();
     this.changed.fire(node);
   }
 
+  /** Shows a node again after its children changed without a reload (Load more…, a filter). */
+  redraw(node?: ExplorerNode): void {
+    this.changed.fire(node);
+  }
+
+  setFilter(node: ExplorerNode, text: string | undefined): void {
+    if (text) this.filters.set(node.id, text);
+    else this.filters.delete(node.id);
+    this.changed.fire(node);
+  }
+
+  getFilter(node: ExplorerNode): string | undefined {
+    return this.filters.get(node.id);
+  }
+
+  /** The domain accounts of the active account, as shown at the root (loaded once). */
+  async domainAccountNodes(): Promise<DomainAccountNode[]> {
+    return (await this.getChildren()).filter((node): node is DomainAccountNode => node instanceof DomainAccountNode);
+  }
+
+  selectedDomainAccountId(): string | undefined {
+    return this.context ? this.globalState.get<string>(this.selectionKey(this.context)) : undefined;
+  }
+
+  /** Remembers the chosen domain account (per environment and account) and shows it as selected. */
+  async selectDomainAccount(domainAccount: DomainAccount): Promise<void> {
+    if (!this.context) return;
+    await this.globalState.update(this.selectionKey(this.context), domainAccount.id);
+    this.refresh();
+  }
+
   dispose(): void {
+    this.roots?.reset();
+    this.subscription.dispose();
     this.changed.dispose();
+  }
+
+  private use(state: ConnectionState): void {
+    this.roots?.reset();
+    this.filters.clear();
+    this.context = state.kind === 'signedIn' ? { scope: state.scope, client: state.client, pageSize: state.pageSize } : undefined;
+    const context = this.context;
+    this.roots = context && new ChildLoader(undefined, async signal => {
+      const accounts = await context.client.getDomainAccounts({ signal });
+      if (!accounts.length) {
+        return [new MessageNode(undefined, 'no-domain-accounts', 'You are not a member of any BIMlink domain account on this server. Ask your BIMlink administrator to add you to one.')];
+      }
+      const selected = this.globalState.get<string>(this.selectionKey(context));
+      return accounts.map(account => new DomainAccountNode(context, account, account.id === selected));
+    });
+    this.changed.fire(undefined);
+  }
+
+  private selectionKey(context: TreeContext): string {
+    return `bimlink.domainAccount:${context.scope}`;
   }
 }

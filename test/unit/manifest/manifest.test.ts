@@ -38,9 +38,11 @@ describe('package.json', () => {
     const svg = readFileSync(path.join(root, container.icon), 'utf8');
     expect(svg).toContain('currentColor'); // follows the theme's foreground instead of a fixed colour
     expect(contributes.views.bimlink.map((v: { id: string }) => v.id)).toContain('bimlink.explorer');
-    const welcome = contributes.viewsWelcome.find((w: { view: string }) => w.view === 'bimlink.explorer');
-    expect(welcome.contents).toContain('(command:bimlink.signIn)');
-    expect(welcome.when).toBe('!bimlink.signedIn');
+    const welcome = contributes.viewsWelcome.find((w: { contents: string }) => w.contents.includes('(command:bimlink.signIn)'));
+    expect(welcome.view).toBe('bimlink.explorer');
+    expect(welcome.when).toBe('!bimlink.signedIn && !bimlink.needsClientId');
+    const clientId = contributes.viewsWelcome.find((w: { when: string }) => w.when.includes('&& bimlink.needsClientId'));
+    expect(clientId.contents).toContain('bimlink.clientId');
     expect(contributes.authentication).toEqual([{ id: 'bimlink', label: 'BIMlink' }]);
   });
 

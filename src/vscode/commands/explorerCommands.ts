@@ -1,0 +1,121 @@
+import * as vscode from 'vscode';
+import type { Connection } from '../connection';
+import { describeError } from '../errorMessages';
+import { DomainAccountNode } from '../tree/domainAccountNode';
+import type { ExplorerNode } from '../tree/explorerNode';
+import type { ExplorerTreeDataProvider } from '../tree/explorerTreeDataProvider';
+import { LocationNode, ProjectNode } from '../tree/locationNode';
+import { PhaseNode } from '../tree/phaseNode';
+
+export interface ExplorerCommandDependencies {
+  readonly tree: ExplorerTreeDataProvider;
+  readonly view: vscode.TreeView<ExplorerNode>;
+  readonly connection: Connection;
+}
+
+export function explorerCommands({ tree, view, connection }: ExplorerCommandDependencies): Record<string, (...args: any[]) => unknown> {
+  return {
+    'bimlink.refresh': (node?: ExplorerNode) => tree.refresh(node),
+    'bimlink.retry': (node?: ExplorerNode) => tree.refresh(node),
+    'bimlink.loadMore': async (node: ExplorerNode) => {
+      if (!(node instanceof PhaseNode)) return;
+      await vscode.window.withProgress({ location: { viewId: 'bimlink.explorer' } }, () => node.loadMore());
+      tree.redraw(node);
+    },
+    'bimlink.filter': async (node: ExplorerNode) => {
+      const text = await vscode.window.showInputBox({
+        title: `Filter ${String(node.treeItem().label)}`,
+        prompt: 'Show only the children whose name contains this text. Leave empty to show all.',
+        value: tree.getFilter(node) ?? '',
+      });
+      if (text !== undefined) tree.setFilter(node, text.trim() || undefined);
+      if (text?.trim()) await view.reveal(node, { expand: true });
+    },
+    'bimlink.clearFilter': (node: ExplorerNode) => tree.setFilter(node, undefined),
+    'bimlink.copyId': async (node?: ExplorerNode) => {
+      if (!node?.dataId) return;
+      await vscode.env.clipboard.writeText(node.dataId);
+      vscode.window.setStatusBarMessage(`Copied ${node.dataId}`, 3000);
+    },
+    'bimlink.selectDomainAccount': () => selectDomainAccount(tree, view, connection),
+    'bimlink.selectProjectPhase': () => selectProjectPhase(tree, view),
+  };
+}
+
+type DomainAccountPick = vscode.QuickPickItem & { node?: DomainAccountNode; accountId?: string };
+
+/** Picks the domain account (or another signed-in account); the choice is remembered across restarts. */
+async function selectDomainAccount(tree: ExplorerTreeDataProvider, view: vscode.TreeView<ExplorerNode>, connection: Connection): Promise<void> {
+  const state = connection.state;
+  if (state.kind !== 'signedIn') {
+    void vscode.window.showInformationMessage('Sign in to BIMlink to choose a domain account.', 'Sign In')
+      .then(choice => { if (choice) void vscode.commands.executeCommand('bimlink.signIn'); });
+    return;
+  }
+  const picks = (async (): Promise<DomainAccountPick[]> => {
+    const nodes = await tree.domainAccountNodes();
+    const selected = tree.selectedDomainAccountId();
+    const others = (await connection.accounts()).filter(account => account.id !== state.account.id);
+    return [
+      ...nodes.map(node => ({ label: node.domainAccount.name, description: node.domainAccount.id === selected ? 'selected' : undefined, node })),
+      ...(others.length ? [{ label: 'Accounts', kind: vscode.QuickPickItemKind.Separator }] : []),
+      ...others.map(account => ({ label: `$(account) Use ${account.label}`, accountId: account.id })),
+    ];
+  })();
+  picks.catch(() => undefined);
+  const chosen = await vscode.window.showQuickPick(picks, {
+    title: `BIMlink domain accounts of ${state.account.label}`,
+    placeHolder: 'Choose the domain account to work in',
+  }).then(undefined, error => {
+    void vscode.window.showErrorMessage(`The domain accounts could not be loaded: ${describeError(error)}`);
+    return undefined;
+  });
+  if (!chosen) return;
+  if (chosen.accountId) return connection.useAccount(chosen.accountId);
+  if (!chosen.node) return;
+  await tree.selectDomainAccount(chosen.node.domainAccount);
+  const shown = (await tree.domainAccountNodes()).find(node => node.domainAccount.id === chosen.node!.domainAccount.id);
+  if (shown) await view.reveal(shown, { select: true, focus: true, expand: true });
+}
+
+type PhasePick = vscode.QuickPickItem & { phase: PhaseNode };
+
+/** Picks a project phase of the selected domain account (by location and project) and reveals it in the tree. */
+async function selectProjectPhase(tree: ExplorerTreeDataProvider, view: vscode.TreeView<ExplorerNode>): Promise<void> {
+  const selected = async () => {
+    const nodes = await tree.domainAccountNodes().catch(() => []);
+    return nodes.find(node => node.domainAccount.id === tree.selectedDomainAccountId()) ?? (nodes.length === 1 ? nodes[0] : undefined);
+  };
+  // With no domain account chosen yet, choose one first.
+  const domainAccount = await selected() ?? (await vscode.commands.executeCommand('bimlink.selectDomainAccount'), await selected());
+  if (!domainAccount) return;
+  const picks = (async (): Promise<PhasePick[]> => {
+    const items: PhasePick[] = [];
+    const locations = await tree.getChildren(domainAccount);
+    if (!locations.some(node => node instanceof LocationNode)) throw new Error(String(locations[0]?.treeItem().label ?? 'no locations'));
+    for (const location of locations.filter((n): n is LocationNode => n instanceof LocationNode)) {
+      for (const project of (await location.children()).filter((n): n is ProjectNode => n instanceof ProjectNode)) {
+        for (const phase of (await project.children()).filter((n): n is PhaseNode => n instanceof PhaseNode)) {
+          items.push({
+            label: phase.phase.name,
+            description: phase.phase.code,
+            detail: `${location.location.name} › ${project.project.name}`,
+            phase,
+          });
+        }
+      }
+    }
+    return items;
+  })();
+  picks.catch(() => undefined);
+  const chosen = await vscode.window.showQuickPick(picks, {
+    title: `Project phases in ${domainAccount.domainAccount.name}`,
+    placeHolder: 'Choose a project phase',
+    matchOnDescription: true,
+    matchOnDetail: true,
+  }).then(undefined, error => {
+    void vscode.window.showErrorMessage(`The project phases could not be loaded: ${describeError(error)}`);
+    return undefined;
+  });
+  if (chosen) await view.reveal(chosen.phase, { select: true, focus: true, expand: true });
+}

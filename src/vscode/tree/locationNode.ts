@@ -1,0 +1,56 @@
+import * as vscode from 'vscode';
+import type { Location, Project } from '../../core/api';
+import type { ExplorerNode } from './explorerNode';
+import { item, tooltip } from './explorerNode';
+import { PhaseNode } from './phaseNode';
+import { MessageNode } from './statusNodes';
+import type { TreeContext } from './treeContext';
+
+/** A location; its projects and phases came with the domain account's one request. */
+export class LocationNode implements ExplorerNode {
+  readonly id: string;
+  get dataId(): string { return this.location.id; }
+  constructor(readonly parent: ExplorerNode, private readonly context: TreeContext, readonly domainAccountId: string, readonly location: Location) {
+    this.id = `${parent.id}/loc=${encodeURIComponent(location.id)}`;
+  }
+
+  treeItem(): vscode.TreeItem {
+    return item(this, this.location.name, {
+      icon: 'location',
+      contextValue: 'location expandable',
+      collapsible: vscode.TreeItemCollapsibleState.Collapsed,
+      description: this.location.city,
+      tooltip: tooltip(this.location.name, { 'Location id': this.location.id, City: this.location.city, Projects: this.location.projects.length }),
+    });
+  }
+
+  async children(): Promise<ExplorerNode[]> {
+    if (!this.location.projects.length) return [new MessageNode(this, 'empty', 'No projects you can see at this location.')];
+    return this.location.projects.map(project => new ProjectNode(this, this.context, this.domainAccountId, project));
+  }
+}
+
+/** A project; its phases in their order (design, construction, operations …). */
+export class ProjectNode implements ExplorerNode {
+  readonly id: string;
+  get dataId(): string { return this.project.id; }
+  constructor(readonly parent: ExplorerNode, private readonly context: TreeContext, readonly domainAccountId: string, readonly project: Project) {
+    this.id = `${parent.id}/proj=${encodeURIComponent(project.id)}`;
+  }
+
+  treeItem(): vscode.TreeItem {
+    return item(this, this.project.name, {
+      icon: 'project',
+      contextValue: 'project expandable',
+      collapsible: vscode.TreeItemCollapsibleState.Collapsed,
+      description: this.project.number,
+      tooltip: tooltip(this.project.name, { 'Project id': this.project.id, Number: this.project.number, Phases: this.project.phases.length }),
+    });
+  }
+
+  async children(): Promise<ExplorerNode[]> {
+    if (!this.project.phases.length) return [new MessageNode(this, 'empty', 'No phases of this project are linked to your teams.')];
+    const phases = [...this.project.phases].sort((a, b) => (a.order ?? 0) - (b.order ?? 0));
+    return phases.map(phase => new PhaseNode(this, this.context, this.domainAccountId, phase));
+  }
+}

@@ -1,0 +1,49 @@
+import * as vscode from 'vscode';
+import { item, type ExplorerNode } from './explorerNode';
+
+/** A failed load: the message, and Retry (which reloads the parent). Never an endless spinner. */
+export class ErrorNode implements ExplorerNode {
+  readonly id: string;
+  constructor(readonly parent: ExplorerNode | undefined, private readonly message: string) {
+    this.id = `${parent?.id ?? 'root'}/error`;
+  }
+
+  treeItem(): vscode.TreeItem {
+    return item(this, this.message, {
+      icon: 'error',
+      contextValue: 'error',
+      tooltip: `${this.message}\n\nClick to try again.`,
+      command: { command: 'bimlink.retry', title: 'Retry', arguments: [this.parent] },
+    });
+  }
+}
+
+/** A plain message where a level is empty or not available, saying what that means. */
+export class MessageNode implements ExplorerNode {
+  readonly id: string;
+  constructor(readonly parent: ExplorerNode | undefined, key: string, private readonly message: string,
+    private readonly icon = 'info', private readonly command?: vscode.Command) {
+    this.id = `${parent?.id ?? 'root'}/message=${key}`;
+  }
+
+  treeItem(): vscode.TreeItem {
+    return item(this, this.message, { icon: this.icon, contextValue: 'message', tooltip: this.message, command: this.command });
+  }
+}
+
+/** The last node of a paginated level: loads the next page into the same level. */
+export class LoadMoreNode implements ExplorerNode {
+  readonly id: string;
+  constructor(readonly parent: ExplorerNode, private readonly shown: number, private readonly total: number | undefined) {
+    this.id = `${parent.id}/load-more`;
+  }
+
+  treeItem(): vscode.TreeItem {
+    return item(this, 'Load more…', {
+      icon: 'ellipsis',
+      contextValue: 'loadMore',
+      description: this.total === undefined ? `${this.shown} shown` : `${this.shown} of ${this.total.toLocaleString('en')}`,
+      command: { command: 'bimlink.loadMore', title: 'Load More', arguments: [this.parent] },
+    });
+  }
+}

@@ -1,0 +1,19 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { defaultRedirectUri } from './testPorts';
+import { ui } from './ui';
+
+/** Signs in with the extension's command, completing the emulator's login page in the browser as the user would. */
+export async function signInAs(user: { email: string; password: string }): Promise<vscode.AuthenticationSession> {
+  const signingIn = vscode.commands.executeCommand<vscode.AuthenticationSession | undefined>('bimlink.signIn');
+  const page = await ui<{ url: string; text: string }>('sign-in-in-browser', user);
+  assert.match(page.text, /You are signed in to BIMlink/);
+  assert.ok(page.url.startsWith(`${defaultRedirectUri}?`), page.url);
+  const session = await signingIn;
+  assert.ok(session, `signed in as ${user.email}`);
+  return session;
+}
+
+export async function accountLabels(): Promise<string[]> {
+  return (await vscode.authentication.getAccounts('bimlink')).map(account => account.label).sort();
+}

@@ -1,0 +1,173 @@
+// The BIMlink explorer in a real extension host, against the emulator, looked at and clicked in the real workbench.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { admin, anna, resetEmulator, setFaults } from '../helpers/emulator';
+import { useEmulator } from '../helpers/settings';
+import { accountLabels, signInAs } from '../helpers/signIn';
+import { ui, uiDriverUrl } from '../helpers/ui';
+import { waitFor } from '../helpers/wait';
+
+interface Row { label: string; description: string; level: number; expanded?: boolean; selected: boolean }
+const rows = async () => (await ui<{ rows: Row[] }>('tree-rows')).rows;
+const waitForRow = (label: string) => ui<{ rows: Row[] }>('tree-wait-for', { label }).then(r => r.rows);
+const click = (label: string, nth = 0) => ui('tree-click', { label, nth });
+const apiRequests = async () => (await admin<{ requests: { api: number } }>('GET', '/stats')).requests.api;
+const row = async (label: string) => (await rows()).find(r => r.label === label);
+
+suite('Explorer tree', function () {
+  this.timeout(90_000);
+
+  suiteSetup(async function () {
+    if (!uiDriverUrl) this.skip();
+    await useEmulator({ pageSize: 100 });
+    await resetEmulator();
+    if (!(await accountLabels()).includes(anna.email)) await signInAs(anna);
+    await vscode.commands.executeCommand('bimlink.explorer.focus');
+    await vscode.commands.executeCommand('bimlink.refresh');
+  });
+
+  suiteTeardown(async () => {
+    await setFaults({ errorRate: 0 });
+    await useEmulator({ pageSize: 100 });
+  });
+
+  test('shows every level: domain accounts, locations, projects, phases and the spatial structure with storeys', async () => {
+    let shown = await waitForRow('Demo Vastgoed BV');
+    assert.ok(shown.some(r => r.label === 'Woonstichting De Linde' && r.level === 1));
+    if (!(await row('Campus Noord, Utrecht'))) await click('Demo Vastgoed BV');
+    shown = await waitForRow('Campus Noord, Utrecht');
+    assert.equal(shown.find(r => r.label === 'Campus Noord, Utrecht')?.description, 'Utrecht');
+    await click('Campus Noord, Utrecht');
+    await waitForRow('Nieuwbouw Gebouw B');
+    await click('Nieuwbouw Gebouw B');
+    shown = await waitForRow('Definitief ontwerp');
+    const phases = shown.filter(r => r.level === 4).map(r => `${r.label} ${r.description}`);
+    assert.deepEqual(phases.slice(0, 5), ['Schetsontwerp SO', 'Voorlopig ontwerp VO', 'Definitief ontwerp DO', 'Uitvoering UITV', 'Beheer BEH']);
+    await click('Schetsontwerp');
+    await waitForRow('Kavel B');
+    await click('Kavel B');
+    await waitForRow('Gebouw B');
+    await click('Gebouw B');
+    await waitForRow('Hoofdgebouw');
+    await click('Hoofdgebouw');
+    shown = await waitForRow('00 Begane grond');
+    const storeys = shown.filter(r => r.level === 8).map(r => `${r.label} ${r.description}`);
+    assert.deepEqual(storeys.slice(0, 3), ['-01 Kelder -3.20 m', '00 Begane grond 0.00 m', '01 Eerste verdieping 3.60 m']);
+  });
+
+  test('expanding a loaded node again costs no request; locations, projects and phases come with one', async () => {
+    const before = await apiRequests();
+    await click('Nieuwbouw Gebouw B'); // collapse
+    await click('Nieuwbouw Gebouw B'); // and expand: from the cache
+    await click('Renovatie Gebouw A'); // its phases came with the locations
+    await waitForRow('Definitief ontwerp');
+    assert.equal(await apiRequests(), before);
+  });
+
+  test('a refresh reloads the subtree and keeps what was expanded', async () => {
+    const before = await apiRequests();
+    await vscode.commands.executeCommand('bimlink.refresh');
+    // domain accounts, then the expanded domain account's locations and the expanded phase's spatial structure
+    await waitFor('the reload', async () => (await apiRequests()) >= before + 3 ? true : undefined);
+    await waitFor('the tree to come back expanded', async () => (await row('00 Begane grond')) ? true : undefined);
+    assert.equal((await row('Hoofdgebouw'))?.expanded, true);
+  });
+
+  test('a failed load shows the error with Retry, and Retry loads it', async () => {
+    await setFaults({ errorRate: 1 });
+    try {
+      await vscode.commands.executeCommand('bimlink.refresh');
+      const shown = await waitFor('the error node', async () => (await rows()).find(r => /5\d\d|server/i.test(r.label)) ? rows() : undefined, 20_000);
+      assert.ok(shown.every(r => r.label !== 'Demo Vastgoed BV'));
+    } finally {
+      await setFaults({ errorRate: 0 });
+    }
+    const error = (await rows()).find(r => /5\d\d|server/i.test(r.label))!;
+    await click(error.label);
+    await waitForRow('Demo Vastgoed BV');
+  });
+
+  test('a paginated level ends in "Load more…", which adds the next page without duplicates', async () => {
+    await useEmulator({ pageSize: 4 });
+    await waitForRow('Demo Vastgoed BV');
+    if (!(await row('Voorlopig ontwerp'))) {
+      if (!(await row('Campus Noord, Utrecht'))) await click('Demo Vastgoed BV');
+      await waitForRow('Campus Noord, Utrecht');
+      if (!(await row('Nieuwbouw Gebouw B'))) await click('Campus Noord, Utrecht');
+      await waitForRow('Nieuwbouw Gebouw B');
+      if (!(await row('Voorlopig ontwerp'))) await click('Nieuwbouw Gebouw B');
+    }
+    await waitForRow('Voorlopig ontwerp');
+    if (!(await row('Load more…'))) await click('Voorlopig ontwerp');
+    let shown = await waitForRow('Load more…');
+    assert.match(shown.find(r => r.label === 'Load more…')!.description, /^4 of 11$/);
+    await click('Load more…');
+    await waitFor('the second page', async () => (await row('Load more…'))?.description === '8 of 11' ? true : undefined);
+    await click('Load more…');
+    await waitFor('the last page', async () => (await row('Load more…')) ? undefined : true);
+    shown = await rows();
+    const labels = shown.map(r => `${r.level}:${r.label}`);
+    assert.equal(new Set(labels).size, labels.length, `no duplicates: ${labels.join(', ')}`);
+  });
+
+  test('Select Project Phase reveals the chosen phase in the tree', async () => {
+    await useEmulator({ pageSize: 100 });
+    await waitForRow('Demo Vastgoed BV');
+    await vscode.commands.executeCommand('workbench.actions.treeView.bimlink.explorer.collapseAll');
+    const choosing = vscode.commands.executeCommand('bimlink.selectProjectPhase');
+    await ui('fill-quick-input', { text: 'Demo Vastgoed BV', pick: true }); // no domain account chosen yet
+    await ui('fill-quick-input', { text: 'Beheer', pick: true });
+    await choosing;
+    const shown = await waitFor('the revealed phase', async () => {
+      const found = await rows();
+      return found.some(r => r.label === 'Beheer' && r.selected) ? found : undefined;
+    });
+    assert.ok(shown.some(r => r.label === 'Nieuwbouw Gebouw B' && r.expanded), 'the path to it is expanded');
+    assert.equal(shown.find(r => r.label === 'Demo Vastgoed BV')?.description, 'selected');
+  });
+  test('Select Domain Account remembers the choice, marks it and shows it in the status bar', async () => {
+    const choosing = vscode.commands.executeCommand('bimlink.selectDomainAccount');
+    await ui('fill-quick-input', { text: 'Woonstichting De Linde', pick: true });
+    await choosing;
+    await waitFor('the selection', async () => (await row('Woonstichting De Linde'))?.description === 'selected' ? true : undefined);
+    assert.notEqual((await row('Demo Vastgoed BV'))?.description, 'selected');
+    const status = await ui<{ texts: string[] }>('status-bar');
+    assert.ok(status.texts.some(t => t.includes('Woonstichting De Linde')), status.texts.join(' | '));
+  });
+
+  test('Copy ID copies the BIMlink id of a node, from its context menu', async () => {
+    await vscode.env.clipboard.writeText('');
+    await ui('tree-context-menu', { label: 'Demo Vastgoed BV', item: 'Copy ID' });
+    const copied = await waitFor('the clipboard', async () => (await vscode.env.clipboard.readText()) || undefined);
+    assert.match(copied, /^[0-9a-f-]{36}$/);
+  });
+
+  test('a level can be filtered by name, and the filter cleared', async () => {
+    await waitForRow('Woonstichting De Linde');
+    if (!(await row('Campus Noord, Utrecht'))) await click('Demo Vastgoed BV');
+    await waitForRow('Zorgpark Oost, Amersfoort');
+    const filtering = ui('tree-context-menu', { label: 'Demo Vastgoed BV', item: 'Filter by Name…' });
+    await filtering;
+    await ui('fill-quick-input', { text: 'zorg' });
+    await waitFor('the filtered level', async () => (await row('Campus Noord, Utrecht')) ? undefined : true);
+    assert.ok(await row('Zorgpark Oost, Amersfoort'));
+    assert.match((await row('Demo Vastgoed BV'))!.description, /filter: zorg/);
+    await ui('tree-context-menu', { label: 'Demo Vastgoed BV', item: 'Clear Filter' });
+    await waitForRow('Campus Noord, Utrecht');
+  });
+
+  test('a token renewal does not reload the tree', async () => {
+    await setFaults({ accessTokenLifetimeSeconds: 4 });
+    try {
+      await signInAs(anna); // the same account again: new tokens, same tree
+      const tokenRequests = async () => (await admin<{ requests: { token: number } }>('GET', '/stats')).requests.token;
+      const [apiBefore, tokensBefore] = [await apiRequests(), await tokenRequests()];
+      await waitFor('a renewal', async () => (await tokenRequests()) > tokensBefore ? true : undefined, 8_000);
+      await new Promise(resolve => setTimeout(resolve, 1_000));
+      assert.equal(await apiRequests(), apiBefore, 'no API request: the tree kept what it had');
+      assert.ok(await row('Demo Vastgoed BV'));
+    } finally {
+      await setFaults({ accessTokenLifetimeSeconds: 3600 });
+    }
+  });
+});
