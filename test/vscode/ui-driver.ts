@@ -5,7 +5,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 
 export interface UiDriver {
   readonly url: string;
@@ -86,14 +86,14 @@ const actions: Record<string, Action> = {
 
   /** Clicks the explorer row with this label (the n-th such row, from 0): expands it or runs its command. */
   async 'tree-click'({ label, nth = 0, timeoutMs = 15_000 }, { workbench }) {
-    const row = workbench.locator('.part.sidebar .monaco-list-row', { has: workbench.locator('.label-name', { hasText: exactly(String(label)) }) }).nth(Number(nth));
+    const row = treeRow(workbench, String(label)).nth(Number(nth));
     await row.click({ timeout: Number(timeoutMs) });
     return { clicked: label };
   },
 
   /** Right-clicks the explorer row with this label and chooses an item of its context menu. */
   async 'tree-context-menu'({ label, item, timeoutMs = 15_000 }, { workbench }) {
-    const row = workbench.locator('.part.sidebar .monaco-list-row', { has: workbench.locator('.label-name', { hasText: exactly(String(label)) }) }).first();
+    const row = treeRow(workbench, String(label)).first();
     await row.click({ button: 'right', timeout: Number(timeoutMs) });
     const menuItem = workbench.locator('.monaco-menu .action-label', { hasText: exactly(String(item)) }).first();
     await menuItem.waitFor({ state: 'visible', timeout: Number(timeoutMs) });
@@ -151,6 +151,11 @@ async function treeRows(workbench: Page): Promise<TreeRow[]> {
     }))
     .sort((a, b) => a.top - b.top)
     .map(({ top: _top, ...row }) => row));
+}
+
+/** The explorer rows whose label is exactly `label`. */
+function treeRow(workbench: Page, label: string): Locator {
+  return workbench.locator('.part.sidebar .monaco-list-row', { has: workbench.locator('.label-name', { hasText: exactly(label) }) });
 }
 
 function exactly(text: string): RegExp {
