@@ -5,6 +5,8 @@ import { UriCallbacks } from './vscode/auth/uriCallbacks';
 import { registerCommands } from './vscode/commands/registerCommands';
 import { onDidChangeSettings, readSettings } from './vscode/configuration';
 import { Connection } from './vscode/connection';
+import { EntityDocuments, entityScheme } from './vscode/documents/entityDocuments';
+import { EntityFileSystem } from './vscode/documents/entityFileSystem';
 import { createLog } from './vscode/log';
 import { createStatusBarItem } from './vscode/statusBar';
 import { ExplorerTreeDataProvider } from './vscode/tree/explorerTreeDataProvider';
@@ -23,6 +25,8 @@ export function activate(context: vscode.ExtensionContext): void {
   const connection = new Connection(auth, context.globalState, fetch, log);
   const tree = new ExplorerTreeDataProvider(connection, context.globalState);
   const view = vscode.window.createTreeView('bimlink.explorer', { treeDataProvider: tree, showCollapseAll: true });
+  const documents = new EntityDocuments(connection);
+  const files = new EntityFileSystem(documents, log);
   const updateContextKeys = () => {
     const state = connection.state;
     void vscode.commands.executeCommand('setContext', 'bimlink.signedIn', state.kind === 'signedIn');
@@ -42,7 +46,12 @@ export function activate(context: vscode.ExtensionContext): void {
     tree,
     view,
     createStatusBarItem(connection, tree),
-    ...registerCommands({ log, auth, tree, view, connection }),
+    files,
+    vscode.workspace.registerFileSystemProvider(entityScheme, files, {
+      isCaseSensitive: true,
+      isReadonly: new vscode.MarkdownString('BIMlink entity documents are read-only: they show data from the BIMlink API. Use **BIMlink: Export Entities…** to save a collection to a file.'),
+    }),
+    ...registerCommands({ log, auth, tree, view, connection, documents, files }),
   );
   updateContextKeys();
   void connection.update();

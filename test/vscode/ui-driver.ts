@@ -23,9 +23,11 @@ const actions: Record<string, Action> = {
     return { clicked: label };
   },
 
-  /** Clicks a button of a notification toast. */
-  async 'click-notification-button'({ label, timeoutMs = 15_000 }, { workbench }) {
-    const button = workbench.locator('.notifications-toasts .monaco-button', { hasText: String(label) }).first();
+  /** Clicks a button of a notification toast (of the one whose message contains `message`, when given). */
+  async 'click-notification-button'({ label, message, timeoutMs = 15_000 }, { workbench }) {
+    // In a toast, or in the notification center when the test opened it (notifications.showList).
+    const toast = workbench.locator('.notifications-toasts .notification-list-item, .notifications-center .notification-list-item', message ? { hasText: String(message) } : {});
+    const button = toast.locator('.monaco-button', { hasText: exactly(String(label)) }).first();
     await button.click({ timeout: Number(timeoutMs) });
     return { clicked: label };
   },

@@ -38,19 +38,29 @@ export function explorerCommands({ tree, view, connection }: ExplorerCommandDepe
       vscode.window.setStatusBarMessage(`Copied ${node.dataId}`, 3000);
     },
     'bimlink.selectDomainAccount': () => selectDomainAccount(tree, view, connection),
-    'bimlink.selectProjectPhase': () => selectProjectPhase(tree, view),
+    'bimlink.selectProjectPhase': () => selectProjectPhase(tree, view, connection),
   };
 }
 
 type DomainAccountPick = vscode.QuickPickItem & { node?: DomainAccountNode; accountId?: string };
 
-/** Picks the domain account (or another signed-in account); the choice is remembered across restarts. */
+/** Picks a domain account (remembered) and reveals it in the tree. */
 async function selectDomainAccount(tree: ExplorerTreeDataProvider, view: vscode.TreeView<ExplorerNode>, connection: Connection): Promise<void> {
+  const chosen = await pickDomainAccount(tree, connection);
+  const shown = chosen && (await tree.domainAccountNodes()).find(node => node.domainAccount.id === chosen.domainAccount.id);
+  if (shown) await view.reveal(shown, { select: true, focus: true, expand: true });
+}
+
+/**
+ * Picks the domain account to work in (or switches to another signed-in account); the choice is remembered across
+ * restarts. Resolves with the chosen domain account's node.
+ */
+async function pickDomainAccount(tree: ExplorerTreeDataProvider, connection: Connection): Promise<DomainAccountNode | undefined> {
   const state = connection.state;
   if (state.kind !== 'signedIn') {
     void vscode.window.showInformationMessage('Sign in to BIMlink to choose a domain account.', 'Sign In')
       .then(choice => { if (choice) void vscode.commands.executeCommand('bimlink.signIn'); });
-    return;
+    return undefined;
   }
   const picks = (async (): Promise<DomainAccountPick[]> => {
     const nodes = await tree.domainAccountNodes();
@@ -70,25 +80,29 @@ async function selectDomainAccount(tree: ExplorerTreeDataProvider, view: vscode.
     void vscode.window.showErrorMessage(`The domain accounts could not be loaded: ${describeError(error)}`);
     return undefined;
   });
-  if (!chosen) return;
-  if (chosen.accountId) return connection.useAccount(chosen.accountId);
-  if (!chosen.node) return;
+  if (chosen?.accountId) await connection.useAccount(chosen.accountId);
+  if (!chosen?.node) return undefined;
   await tree.selectDomainAccount(chosen.node.domainAccount);
-  const shown = (await tree.domainAccountNodes()).find(node => node.domainAccount.id === chosen.node!.domainAccount.id);
-  if (shown) await view.reveal(shown, { select: true, focus: true, expand: true });
+  return chosen.node;
 }
 
 type PhasePick = vscode.QuickPickItem & { phase: PhaseNode };
 
-/** Picks a project phase of the selected domain account (by location and project) and reveals it in the tree. */
-async function selectProjectPhase(tree: ExplorerTreeDataProvider, view: vscode.TreeView<ExplorerNode>): Promise<void> {
+/** Reveals the project phase the user picks. */
+async function selectProjectPhase(tree: ExplorerTreeDataProvider, view: vscode.TreeView<ExplorerNode>, connection: Connection): Promise<void> {
+  const phase = await pickProjectPhase(tree, connection);
+  if (phase) await view.reveal(phase, { select: true, focus: true, expand: true });
+}
+
+/** Picks a project phase of the selected domain account (choosing the domain account first when none is). */
+export async function pickProjectPhase(tree: ExplorerTreeDataProvider, connection: Connection): Promise<PhaseNode | undefined> {
   const selected = async () => {
     const nodes = await tree.domainAccountNodes().catch(() => []);
     return nodes.find(node => node.domainAccount.id === tree.selectedDomainAccountId()) ?? (nodes.length === 1 ? nodes[0] : undefined);
   };
-  // With no domain account chosen yet, choose one first.
-  const domainAccount = await selected() ?? (await vscode.commands.executeCommand('bimlink.selectDomainAccount'), await selected());
-  if (!domainAccount) return;
+  // Choosing the domain account here must not move the focus to the tree: that would close the next picker.
+  const domainAccount = await selected() ?? (await pickDomainAccount(tree, connection) && await selected());
+  if (!domainAccount) return undefined;
   const picks = (async (): Promise<PhasePick[]> => {
     const items: PhasePick[] = [];
     const locations = await tree.getChildren(domainAccount);
@@ -96,12 +110,7 @@ async function selectProjectPhase(tree: ExplorerTreeDataProvider, view: vscode.T
     for (const location of locations.filter((n): n is LocationNode => n instanceof LocationNode)) {
       for (const project of (await location.children()).filter((n): n is ProjectNode => n instanceof ProjectNode)) {
         for (const phase of (await project.children()).filter((n): n is PhaseNode => n instanceof PhaseNode)) {
-          items.push({
-            label: phase.phase.name,
-            description: phase.phase.code,
-            detail: `${location.location.name} › ${project.project.name}`,
-            phase,
-          });
+          items.push({ label: phase.phase.name, description: phase.phase.code, detail: `${location.location.name} › ${project.project.name}`, phase });
         }
       }
     }
@@ -117,5 +126,5 @@ async function selectProjectPhase(tree: ExplorerTreeDataProvider, view: vscode.T
     void vscode.window.showErrorMessage(`The project phases could not be loaded: ${describeError(error)}`);
     return undefined;
   });
-  if (chosen) await view.reveal(chosen.phase, { select: true, focus: true, expand: true });
+  return chosen?.phase;
 }

@@ -24,9 +24,14 @@ export class LocationNode implements ExplorerNode {
     });
   }
 
+  /** Built once from data already loaded: the same nodes every time, so their own loads stay cached. */
+  private projects: ExplorerNode[] | undefined;
+
   async children(): Promise<ExplorerNode[]> {
-    if (!this.location.projects.length) return [new MessageNode(this, 'empty', 'No projects you can see at this location.')];
-    return this.location.projects.map(project => new ProjectNode(this, this.context, this.domainAccountId, project));
+    this.projects ??= this.location.projects.length
+      ? this.location.projects.map(project => new ProjectNode(this, this.context, this.domainAccountId, project))
+      : [new MessageNode(this, 'empty', 'No projects you can see at this location.')];
+    return this.projects;
   }
 }
 
@@ -48,9 +53,14 @@ export class ProjectNode implements ExplorerNode {
     });
   }
 
+  /** Built once from data already loaded: the same phase nodes every time, so their pages stay loaded. */
+  private phases: ExplorerNode[] | undefined;
+
   async children(): Promise<ExplorerNode[]> {
-    if (!this.project.phases.length) return [new MessageNode(this, 'empty', 'No phases of this project are linked to your teams.')];
     const phases = [...this.project.phases].sort((a, b) => (a.order ?? 0) - (b.order ?? 0));
-    return phases.map(phase => new PhaseNode(this, this.context, this.domainAccountId, phase));
+    this.phases ??= phases.length
+      ? phases.map(phase => new PhaseNode(this, this.context, this.domainAccountId, phase))
+      : [new MessageNode(this, 'empty', 'No phases of this project are linked to your teams.')];
+    return this.phases;
   }
 }

@@ -42,6 +42,7 @@ suite('Sign-in', function () {
   });
 
   teardown(async () => {
+    await vscode.commands.executeCommand('notifications.clearAll');
     await setFaults({ accessTokenLifetimeSeconds: 3600 });
     await ui('close-other-pages');
   });

@@ -4,15 +4,12 @@ import * as vscode from 'vscode';
 import { admin, anna, resetEmulator, setFaults } from '../helpers/emulator';
 import { useEmulator } from '../helpers/settings';
 import { accountLabels, signInAs } from '../helpers/signIn';
+import { expand, freshExplorer, row, rows, waitForRow } from '../helpers/tree';
 import { ui, uiDriverUrl } from '../helpers/ui';
 import { waitFor } from '../helpers/wait';
 
-interface Row { label: string; description: string; level: number; expanded?: boolean; selected: boolean }
-const rows = async () => (await ui<{ rows: Row[] }>('tree-rows')).rows;
-const waitForRow = (label: string) => ui<{ rows: Row[] }>('tree-wait-for', { label }).then(r => r.rows);
 const click = (label: string, nth = 0) => ui('tree-click', { label, nth });
 const apiRequests = async () => (await admin<{ requests: { api: number } }>('GET', '/stats')).requests.api;
-const row = async (label: string) => (await rows()).find(r => r.label === label);
 
 suite('Explorer tree', function () {
   this.timeout(90_000);
@@ -22,9 +19,10 @@ suite('Explorer tree', function () {
     await useEmulator({ pageSize: 100 });
     await resetEmulator();
     if (!(await accountLabels()).includes(anna.email)) await signInAs(anna);
-    await vscode.commands.executeCommand('bimlink.explorer.focus');
-    await vscode.commands.executeCommand('bimlink.refresh');
+    await freshExplorer();
   });
+
+  teardown(() => vscode.commands.executeCommand('notifications.clearAll'));
 
   suiteTeardown(async () => {
     await setFaults({ errorRate: 0 });
@@ -34,23 +32,11 @@ suite('Explorer tree', function () {
   test('shows every level: domain accounts, locations, projects, phases and the spatial structure with storeys', async () => {
     let shown = await waitForRow('Demo Vastgoed BV');
     assert.ok(shown.some(r => r.label === 'Woonstichting De Linde' && r.level === 1));
-    if (!(await row('Campus Noord, Utrecht'))) await click('Demo Vastgoed BV');
-    shown = await waitForRow('Campus Noord, Utrecht');
+    shown = await expand('Demo Vastgoed BV', 'Campus Noord, Utrecht', 'Nieuwbouw Gebouw B');
     assert.equal(shown.find(r => r.label === 'Campus Noord, Utrecht')?.description, 'Utrecht');
-    await click('Campus Noord, Utrecht');
-    await waitForRow('Nieuwbouw Gebouw B');
-    await click('Nieuwbouw Gebouw B');
-    shown = await waitForRow('Definitief ontwerp');
     const phases = shown.filter(r => r.level === 4).map(r => `${r.label} ${r.description}`);
     assert.deepEqual(phases.slice(0, 5), ['Schetsontwerp SO', 'Voorlopig ontwerp VO', 'Definitief ontwerp DO', 'Uitvoering UITV', 'Beheer BEH']);
-    await click('Schetsontwerp');
-    await waitForRow('Kavel B');
-    await click('Kavel B');
-    await waitForRow('Gebouw B');
-    await click('Gebouw B');
-    await waitForRow('Hoofdgebouw');
-    await click('Hoofdgebouw');
-    shown = await waitForRow('00 Begane grond');
+    shown = await expand('Schetsontwerp', 'Kavel B', 'Gebouw B', 'Hoofdgebouw');
     const storeys = shown.filter(r => r.level === 8).map(r => `${r.label} ${r.description}`);
     assert.deepEqual(storeys.slice(0, 3), ['-01 Kelder -3.20 m', '00 Begane grond 0.00 m', '01 Eerste verdieping 3.60 m']);
   });
@@ -89,16 +75,7 @@ suite('Explorer tree', function () {
 
   test('a paginated level ends in "Load more…", which adds the next page without duplicates', async () => {
     await useEmulator({ pageSize: 4 });
-    await waitForRow('Demo Vastgoed BV');
-    if (!(await row('Voorlopig ontwerp'))) {
-      if (!(await row('Campus Noord, Utrecht'))) await click('Demo Vastgoed BV');
-      await waitForRow('Campus Noord, Utrecht');
-      if (!(await row('Nieuwbouw Gebouw B'))) await click('Campus Noord, Utrecht');
-      await waitForRow('Nieuwbouw Gebouw B');
-      if (!(await row('Voorlopig ontwerp'))) await click('Nieuwbouw Gebouw B');
-    }
-    await waitForRow('Voorlopig ontwerp');
-    if (!(await row('Load more…'))) await click('Voorlopig ontwerp');
+    await expand('Demo Vastgoed BV', 'Campus Noord, Utrecht', 'Nieuwbouw Gebouw B', 'Voorlopig ontwerp');
     let shown = await waitForRow('Load more…');
     assert.match(shown.find(r => r.label === 'Load more…')!.description, /^4 of 11$/);
     await click('Load more…');
@@ -113,9 +90,11 @@ suite('Explorer tree', function () {
   test('Select Project Phase reveals the chosen phase in the tree', async () => {
     await useEmulator({ pageSize: 100 });
     await waitForRow('Demo Vastgoed BV');
+    const selecting = vscode.commands.executeCommand('bimlink.selectDomainAccount');
+    await ui('fill-quick-input', { text: 'Demo Vastgoed BV', pick: true });
+    await selecting;
     await vscode.commands.executeCommand('workbench.actions.treeView.bimlink.explorer.collapseAll');
     const choosing = vscode.commands.executeCommand('bimlink.selectProjectPhase');
-    await ui('fill-quick-input', { text: 'Demo Vastgoed BV', pick: true }); // no domain account chosen yet
     await ui('fill-quick-input', { text: 'Beheer', pick: true });
     await choosing;
     const shown = await waitFor('the revealed phase', async () => {
@@ -143,8 +122,7 @@ suite('Explorer tree', function () {
   });
 
   test('a level can be filtered by name, and the filter cleared', async () => {
-    await waitForRow('Woonstichting De Linde');
-    if (!(await row('Campus Noord, Utrecht'))) await click('Demo Vastgoed BV');
+    await expand('Demo Vastgoed BV');
     await waitForRow('Zorgpark Oost, Amersfoort');
     const filtering = ui('tree-context-menu', { label: 'Demo Vastgoed BV', item: 'Filter by Name…' });
     await filtering;

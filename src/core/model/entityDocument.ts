@@ -1,0 +1,102 @@
+/**
+ * Entity documents: where an entity page or a single entity lives in the `bimlink:` scheme. The path names the
+ * domain account, phase, collection, optional storey and the page, and ends in a readable `….json` title that VS Code
+ * shows on the tab:
+ *   /{domainAccountId}/{projectPhaseId}/{collection}/{storeyId | -}/{offset}-{limit}/{title}.json
+ *   /{domainAccountId}/{projectPhaseId}/{collection}/entity/{entityId}/{title}.json
+ * Every part is validated when read back: a document URI comes from outside (a restored tab, a link, a user).
+ */
+export interface EntityPageRef {
+  readonly kind: 'page';
+  readonly domainAccountId: string;
+  readonly projectPhaseId: string;
+  readonly collection: string;
+  readonly storeyId?: string;
+  readonly offset: number;
+  readonly limit: number;
+}
+
+export interface SingleEntityRef {
+  readonly kind: 'entity';
+  readonly domainAccountId: string;
+  readonly projectPhaseId: string;
+  readonly collection: string;
+  readonly entityId: string;
+}
+
+export type EntityDocumentRef = EntityPageRef | SingleEntityRef;
+
+/** A `bimlink:` path that names no entity document, with what is wrong in words a user understands. */
+export class EntityDocumentPathError extends Error {
+  constructor(reason: string) {
+    super(`This is not a BIMlink entity document address: ${reason}.`);
+    this.name = 'EntityDocumentPathError';
+  }
+}
+
+export const maxOffset = 1_000_000_000;
+export const maxLimit = 1000;
+const collectionPattern = /^[a-z][a-z0-9_-]{0,63}$/;
+const noStorey = '-';
+
+export function entityDocumentPath(ref: EntityDocumentRef, title: string): string {
+  const head = [ref.domainAccountId, ref.projectPhaseId, ref.collection].map(encodeURIComponent);
+  const tail = ref.kind === 'page'
+    ? [ref.storeyId ? encodeURIComponent(ref.storeyId) : noStorey, `${ref.offset}-${ref.limit}`]
+    : ['entity', encodeURIComponent(ref.entityId)];
+  return `/${[...head, ...tail, `${encodeURIComponent(safeTitle(title))}.json`].join('/')}`;
+}
+
+/** Reads a path made by entityDocumentPath; throws EntityDocumentPathError for anything else. */
+export function parseEntityDocumentPath(path: string): EntityDocumentRef {
+  if (path.length > 4096) throw new EntityDocumentPathError('the address is too long');
+  const segments = path.split('/');
+  if (segments[0] !== '' || segments.length !== 7) throw new EntityDocumentPathError('it does not have the six parts of one');
+  const [, rawDomainAccount, rawPhase, rawCollection, marker, rawPage, file] = segments;
+  if (!file.endsWith('.json') || file.length <= '.json'.length) throw new EntityDocumentPathError('it does not end in a .json name');
+  decode(file, 'title');
+  const domainAccountId = id(rawDomainAccount, 'domain account id');
+  const projectPhaseId = id(rawPhase, 'project phase id');
+  const collection = decode(rawCollection, 'collection');
+  if (!collectionPattern.test(collection)) throw new EntityDocumentPathError(`"${collection.slice(0, 64)}" is not a collection name`);
+  if (marker === 'entity') return { kind: 'entity', domainAccountId, projectPhaseId, collection, entityId: id(rawPage, 'entity id') };
+  const page = /^(\d{1,10})-(\d{1,4})$/.exec(rawPage);
+  if (!page) throw new EntityDocumentPathError('the page must read <offset>-<limit>, for example 0-100');
+  const offset = Number(page[1]);
+  const limit = Number(page[2]);
+  if (offset > maxOffset) throw new EntityDocumentPathError(`the offset may be at most ${maxOffset.toLocaleString('en')}`);
+  if (limit < 1 || limit > maxLimit) throw new EntityDocumentPathError(`the page size must be from 1 to ${maxLimit}`);
+  const storeyId = marker === noStorey ? undefined : id(marker, 'storey id');
+  return { kind: 'page', domainAccountId, projectPhaseId, collection, ...(storeyId ? { storeyId } : {}), offset, limit };
+}
+
+/** The title shown on the tab for a page: `objectinstances · 00 Begane grond · 1–100 of 12,345`. */
+export function pageTitle(collection: string, storeyName: string | undefined, offset: number, count: number, total: number | undefined): string {
+  const range = count ? `${(offset + 1).toLocaleString('en')}–${(offset + count).toLocaleString('en')}` : `none from ${(offset + 1).toLocaleString('en')}`;
+  const of = total === undefined ? '' : ` of ${total.toLocaleString('en')}`;
+  return [collection, storeyName, `${range}${of}`].filter(Boolean).join(' · ');
+}
+
+function decode(segment: string, what: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    throw new EntityDocumentPathError(`the ${what} is not properly encoded`);
+  }
+}
+
+/** Ids are opaque, but never empty, huge, a path step, or holding control characters. */
+function id(segment: string, what: string): string {
+  const value = decode(segment, what);
+  // eslint-disable-next-line no-control-regex
+  if (!value || value.length > 256 || value === '.' || value === '..' || /[\u0000-\u001f\u007f]/.test(value)) {
+    throw new EntityDocumentPathError(`the ${what} is not valid`);
+  }
+  return value;
+}
+
+/** A title fit for a file name: no path separators or control characters, and not too long. */
+function safeTitle(title: string): string {
+  // eslint-disable-next-line no-control-regex
+  return title.replace(/[/\\]/g, '∕').replace(/[\u0000-\u001f\u007f]/g, ' ').slice(0, 160) || 'entities';
+}

@@ -1,0 +1,209 @@
+import * as vscode from 'vscode';
+import type { CollectionInfo } from '../../core/api';
+import type { EntityDocumentRef } from '../../core/model/entityDocument';
+import { describeError } from '../errorMessages';
+import { pageRefOf, storeyNameOf, type EntityDocuments } from '../documents/entityDocuments';
+import type { EntityFileSystem } from '../documents/entityFileSystem';
+import { ExportFile, type ExportFormat } from '../documents/exportFile';
+import type { ExplorerNode } from '../tree/explorerNode';
+import type { ExplorerTreeDataProvider } from '../tree/explorerTreeDataProvider';
+import { PhaseNode } from '../tree/phaseNode';
+import { SpatialElementNode } from '../tree/spatialElementNode';
+import type { Connection } from '../connection';
+import { pickProjectPhase } from './explorerCommands';
+
+export interface EntityCommandDependencies {
+  readonly connection: Connection;
+  readonly documents: EntityDocuments;
+  readonly files: EntityFileSystem;
+  readonly tree: ExplorerTreeDataProvider;
+  readonly log: vscode.LogOutputChannel;
+}
+
+/** Where entities come from: a phase, or one storey of it. */
+interface Source {
+  readonly domainAccountId: string;
+  readonly projectPhaseId: string;
+  readonly storey?: { readonly id: string; readonly name: string };
+}
+
+export function entityCommands(deps: EntityCommandDependencies): Record<string, (...args: any[]) => unknown> {
+  return {
+    'bimlink.openEntities': async (node?: ExplorerNode | Source, collection?: string) => {
+      const source = await sourceOf(node, deps);
+      const chosen = source && (collection ?? await pickCollection(deps.documents, source, 'open'));
+      if (!source || !chosen) return;
+      const ref: EntityDocumentRef = { kind: 'page', domainAccountId: source.domainAccountId, projectPhaseId: source.projectPhaseId,
+        collection: chosen, ...(source.storey ? { storeyId: source.storey.id } : {}), offset: 0, limit: await deps.documents.limitFor(chosen) };
+      return open(deps, ref, source.storey?.name);
+    },
+    'bimlink.openEntity': async (node?: ExplorerNode | Source, collection?: string, entityId?: string) => {
+      const source = await sourceOf(node, deps);
+      const chosen = source && (collection ?? await pickCollection(deps.documents, { ...source, storey: undefined }, 'open one entity of'));
+      const id = chosen && (entityId ?? (await vscode.window.showInputBox({
+        title: `Open one entity of ${chosen}`, prompt: 'The id of the entity', ignoreFocusOut: true,
+        validateInput: value => value.trim() ? undefined : 'Enter an id.',
+      }))?.trim());
+      if (!source || !chosen || !id) return;
+      return open(deps, { kind: 'entity', domainAccountId: source.domainAccountId, projectPhaseId: source.projectPhaseId, collection: chosen, entityId: id });
+    },
+    'bimlink.nextPage': (uri?: vscode.Uri) => turnPage(deps, uri, +1),
+    'bimlink.previousPage': (uri?: vscode.Uri) => turnPage(deps, uri, -1),
+    'bimlink.exportEntities': async (node?: ExplorerNode | Source, collection?: string, target?: vscode.Uri) => {
+      const source = await sourceOf(node, deps);
+      const chosen = source && (collection ?? await pickCollection(deps.documents, source, 'export'));
+      if (!source || !chosen) return;
+      const file = target ?? await vscode.window.showSaveDialog({
+        title: `Export ${chosen}${source.storey ? ` of ${source.storey.name}` : ''}`,
+        saveLabel: 'Export',
+        defaultUri: defaultExportUri(`${chosen}${source.storey ? `-${source.storey.name}` : ''}.ndjson`),
+        filters: { 'JSON Lines (one entity per line)': ['ndjson', 'jsonl'], JSON: ['json'] },
+      });
+      if (file) return exportCollection(deps, source, chosen, file);
+    },
+  };
+}
+
+/** The phase or storey a command works on: the tree node it was run on, or a phase the user picks. */
+async function sourceOf(node: ExplorerNode | Source | undefined, { tree, connection }: EntityCommandDependencies): Promise<Source | undefined> {
+  if (isSource(node)) return node; // from a script: { domainAccountId, projectPhaseId, storey? }
+  if (node instanceof SpatialElementNode) {
+    const { element } = node.tree;
+    return { domainAccountId: node.domainAccountId, projectPhaseId: node.projectPhaseId,
+      ...(node.isStorey ? { storey: { id: element.id, name: element.name } } : {}) };
+  }
+  const phase = node instanceof PhaseNode ? node : await pickProjectPhase(tree, connection);
+  return phase && { domainAccountId: phase.domainAccountId, projectPhaseId: phase.phase.id };
+}
+
+function isSource(value: unknown): value is Source {
+  const source = value as Source;
+  return !!source && typeof source.domainAccountId === 'string' && typeof source.projectPhaseId === 'string' && !('treeItem' in source);
+}
+
+type CollectionPick = vscode.QuickPickItem & { collection: CollectionInfo };
+
+async function pickCollection(documents: EntityDocuments, source: Source, verb: string): Promise<string | undefined> {
+  const picks = documents.listCollections().then(all => all
+    .filter(c => !source.storey || c.storeyFilter) // on a storey: only what can be filtered by storey
+    .map((collection): CollectionPick => ({ label: collection.name, detail: collection.summary, collection })));
+  picks.catch(() => undefined);
+  const chosen = await vscode.window.showQuickPick(picks, {
+    title: `Choose the collection to ${verb}${source.storey ? ` (storey ${source.storey.name})` : ''}`,
+    placeHolder: 'BIM collection',
+    matchOnDetail: true,
+  }).then(undefined, error => {
+    void vscode.window.showErrorMessage(`The BIM collections could not be listed: ${describeError(error)}`);
+    return undefined;
+  });
+  return chosen?.collection.name;
+}
+
+/** Loads a document with a cancellable progress notification, then shows it; a failure offers Retry. */
+async function open(deps: EntityCommandDependencies, ref: EntityDocumentRef, storeyName?: string): Promise<vscode.TextEditor | undefined> {
+  const what = ref.kind === 'page' ? `${ref.collection}${storeyName ? ` of ${storeyName}` : ''}` : `${ref.collection} ${ref.entityId}`;
+  try {
+    const loaded = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `Loading ${what} from BIMlink…`, cancellable: true },
+      (_, token) => {
+        const controller = new AbortController();
+        token.onCancellationRequested(() => controller.abort());
+        return deps.documents.load(ref, storeyName, controller.signal);
+      });
+    deps.files.remember(loaded.uri, loaded.content);
+    const document = await vscode.workspace.openTextDocument(loaded.uri);
+    return await vscode.window.showTextDocument(document, { preview: true });
+  } catch (error) {
+    if (isCancelled(error)) return undefined;
+    const message = `Loading ${what} failed: ${describeError(error)}`;
+    deps.log.warn(message);
+    void vscode.window.showErrorMessage(message, 'Retry').then(choice => { if (choice) void open(deps, ref, storeyName); });
+    return undefined;
+  }
+}
+
+async function turnPage(deps: EntityCommandDependencies, uri: vscode.Uri | undefined, direction: 1 | -1): Promise<unknown> {
+  const current = uri ?? vscode.window.activeTextEditor?.document.uri;
+  const ref = pageRefOf(current);
+  if (!current || !ref) {
+    void vscode.window.showInformationMessage('Open a page of BIMlink entities first (BIMlink: Open Entities).');
+    return;
+  }
+  const offset = ref.offset + direction * ref.limit;
+  if (offset < 0) {
+    void vscode.window.showInformationMessage('This is the first page.');
+    return;
+  }
+  const total = totalOf(current);
+  if (direction > 0 && total !== undefined && offset >= total) {
+    void vscode.window.showInformationMessage('This is the last page.');
+    return;
+  }
+  return open(deps, { ...ref, offset }, storeyNameOf(current));
+}
+
+/** The total a page title names ("… of 12,345"), if any. */
+function totalOf(uri: vscode.Uri): number | undefined {
+  const match = / of ([\d,]+)\.json$/.exec(decodeURIComponent(uri.path));
+  return match ? Number(match[1].replace(/,/g, '')) : undefined;
+}
+
+/** Streams every page of a collection into a file, with progress (count of total) and cancellation. */
+async function exportCollection(deps: EntityCommandDependencies, source: Source, collection: string, target: vscode.Uri): Promise<number | undefined> {
+  if (target.scheme !== 'file') {
+    void vscode.window.showErrorMessage('BIMlink can export only to a file on the computer VS Code runs its extensions on.');
+    return undefined;
+  }
+  const format: ExportFormat = /\.json$/i.test(target.fsPath) ? 'json' : 'ndjson';
+  const label = `${collection}${source.storey ? ` of ${source.storey.name}` : ''}`;
+  let file: ExportFile | undefined;
+  try {
+    const count = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `Exporting ${label}`, cancellable: true },
+      async (progress, token) => {
+        const controller = new AbortController();
+        token.onCancellationRequested(() => controller.abort());
+        file = new ExportFile(target.fsPath, format);
+        const limit = await deps.documents.limitFor(collection);
+        let written = 0;
+        let reported = 0;
+        const pages = deps.documents.client().entityPages(
+          { domainAccountId: source.domainAccountId, projectPhaseId: source.projectPhaseId, collection, storeyId: source.storey?.id },
+          { limit, signal: controller.signal });
+        for await (const page of pages) {
+          if (token.isCancellationRequested) throw new vscode.CancellationError();
+          await file.add(page.items);
+          written += page.items.length;
+          const share = page.total ? Math.min(100, (written / page.total) * 100) : 0;
+          progress.report({ increment: share - reported, message: `${written.toLocaleString('en')}${page.total !== undefined ? ` of ${page.total.toLocaleString('en')}` : ''} entities` });
+          reported = share;
+        }
+        if (token.isCancellationRequested) throw new vscode.CancellationError();
+        return file.complete();
+      });
+    deps.log.info(`Exported ${count} ${label} entities to ${target.fsPath}.`);
+    void vscode.window.showInformationMessage(`Exported ${count.toLocaleString('en')} entities (${label}) to ${target.fsPath}.`, 'Open')
+      .then(choice => { if (choice) void vscode.commands.executeCommand('vscode.open', target); });
+    return count;
+  } catch (error) {
+    await file?.discard();
+    if (isCancelled(error)) {
+      deps.log.info(`The export of ${label} was cancelled; nothing was written to ${target.fsPath}.`);
+      return undefined;
+    }
+    const message = `Exporting ${label} failed: ${describeError(error)} Nothing was written to ${target.fsPath}.`;
+    deps.log.warn(message);
+    void vscode.window.showErrorMessage(message, 'Retry').then(choice => { if (choice) void exportCollection(deps, source, collection, target); });
+    return undefined;
+  }
+}
+
+function defaultExportUri(name: string): vscode.Uri | undefined {
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  return folder && vscode.Uri.joinPath(folder, name.replace(/[/\\:*?"<>|]/g, '_'));
+}
+
+function isCancelled(error: unknown): boolean {
+  return error instanceof vscode.CancellationError || (error as { kind?: string })?.kind === 'cancelled';
+}
+

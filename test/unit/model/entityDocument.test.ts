@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { EntityDocumentPathError, entityDocumentPath, pageTitle, parseEntityDocumentPath, type EntityDocumentRef } from '../../../src/core/model/entityDocument';
+
+const page: EntityDocumentRef = { kind: 'page', domainAccountId: 'da-1', projectPhaseId: 'ph/2', collection: 'objectinstances', storeyId: 'st 3', offset: 200, limit: 100 };
+const entity: EntityDocumentRef = { kind: 'entity', domainAccountId: 'da-1', projectPhaseId: 'ph', collection: 'todos', entityId: 'a/b?c#d' };
+
+describe('entity document paths', () => {
+  it('round-trip a page, with or without a storey, and a single entity, odd characters included', () => {
+    expect(parseEntityDocumentPath(entityDocumentPath(page, 'objectinstances · 00 Begane grond · 201–300 of 2,500'))).toEqual(page);
+    const { storeyId: _storey, ...withoutStorey } = page;
+    expect(parseEntityDocumentPath(entityDocumentPath(withoutStorey as EntityDocumentRef, 'x'))).toEqual(withoutStorey);
+    expect(parseEntityDocumentPath(entityDocumentPath(entity, 'todo'))).toEqual(entity);
+  });
+
+  it('end in a readable .json title', () => {
+    const path = entityDocumentPath(page, 'objectinstances · 00 Begane grond · 201–300 of 2,500');
+    expect(decodeURIComponent(path.split('/').pop()!)).toBe('objectinstances · 00 Begane grond · 201–300 of 2,500.json');
+    expect(entityDocumentPath(page, 'a/b\\c\u0000').split('/')).toHaveLength(7);
+  });
+
+  it.each([
+    ['', /six parts/],
+    ['/da/ph/objectinstances/-/0-100', /six parts/],
+    ['/da/ph/objectinstances/-/0-100/x.txt', /\.json/],
+    ['/da/ph/objectinstances/-/0-100/.json', /\.json/],
+    ['/da/ph/Object Instances/-/0-100/x.json', /not a collection name/],
+    ['/da/ph/../-/0-100/x.json', /not a collection name/],
+    ['/da/ph/objectinstances/-/-5-100/x.json', /<offset>-<limit>/],
+    ['/da/ph/objectinstances/-/1e3-100/x.json', /<offset>-<limit>/],
+    ['/da/ph/objectinstances/-/0-0/x.json', /from 1 to 1000/],
+    ['/da/ph/objectinstances/-/0-5000/x.json', /<offset>-<limit>|from 1 to 1000/],
+    ['/da/ph/objectinstances/-/99999999999-100/x.json', /<offset>-<limit>/],
+    ['/da/ph/objectinstances/-/9999999999-100/x.json', /at most/],
+    ['/../ph/objectinstances/-/0-100/x.json', /domain account id/],
+    ['/da/%2E%2E/objectinstances/-/0-100/x.json', /project phase id/],
+    ['/da/ph/objectinstances/%00/0-100/x.json', /storey id/],
+    ['/da/ph/objectinstances/entity//x.json', /entity id/],
+    ['/da/ph/objectinstances/-/0-100/%E0%A4%A.json', /title is not properly encoded/],
+    ['/%E0%A4%A/ph/objectinstances/-/0-100/x.json', /encoded/],
+    [`/${'a'.repeat(300)}/ph/objectinstances/-/0-100/x.json`, /domain account id/],
+  ])('refuses %j with a clear reason', (path, reason) => {
+    let error: unknown;
+    try { parseEntityDocumentPath(path); } catch (e) { error = e; }
+    expect(error).toBeInstanceOf(EntityDocumentPathError);
+    expect((error as Error).message).toMatch(/^This is not a BIMlink entity document address: /);
+    expect((error as Error).message).toMatch(reason);
+  });
+});
+
+describe('pageTitle', () => {
+  it('names the collection, storey and range', () => {
+    expect(pageTitle('objects', '00 Begane grond', 0, 100, 12345)).toBe('objects · 00 Begane grond · 1–100 of 12,345');
+    expect(pageTitle('materials', undefined, 100, 7, undefined)).toBe('materials · 101–107');
+    expect(pageTitle('todos', undefined, 500, 0, 20)).toBe('todos · none from 501 of 20');
+  });
+});

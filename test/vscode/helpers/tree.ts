@@ -1,0 +1,38 @@
+import { ui } from './ui';
+
+export interface Row { label: string; description: string; level: number; expanded?: boolean; selected: boolean }
+
+export const rows = async (): Promise<Row[]> => (await ui<{ rows: Row[] }>('tree-rows')).rows;
+export const row = async (label: string): Promise<Row | undefined> => (await rows()).find(r => r.label === label);
+export const waitForRow = (label: string): Promise<Row[]> => ui<{ rows: Row[] }>('tree-wait-for', { label }).then(r => r.rows);
+
+/** Expands the explorer along a path of labels, clicking only rows that are not open yet. */
+export async function expand(...labels: string[]): Promise<Row[]> {
+  let shown: Row[] = [];
+  for (const label of labels) {
+    shown = await waitForRow(label);
+    if (shown.find(r => r.label === label)?.expanded === false) {
+      await ui('tree-click', { label });
+      await waitForExpanded(label);
+    }
+  }
+  return rows();
+}
+
+async function waitForExpanded(label: string): Promise<void> {
+  for (let i = 0; i < 75; i++) {
+    if ((await row(label))?.expanded !== false) return;
+    await new Promise(resolve => setTimeout(resolve, 200));
+  }
+  throw new Error(`"${label}" did not expand`);
+}
+
+/** A calm starting point for a suite: no editors or notifications, the explorer shown with everything collapsed. */
+export async function freshExplorer(): Promise<void> {
+  const vscode = await import('vscode');
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  await vscode.commands.executeCommand('notifications.clearAll');
+  await vscode.commands.executeCommand('bimlink.explorer.focus');
+  await vscode.commands.executeCommand('workbench.actions.treeView.bimlink.explorer.collapseAll');
+  await vscode.commands.executeCommand('bimlink.refresh');
+}

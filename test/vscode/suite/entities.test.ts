@@ -1,0 +1,161 @@
+// Entity documents in a real extension host: opened from the tree and the palette, paged, cancelled, retried,
+// exported — against the emulator, looked at in the real workbench.
+import * as assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import * as vscode from 'vscode';
+import { admin, anna, resetEmulator, setFaults } from '../helpers/emulator';
+import { useEmulator } from '../helpers/settings';
+import { accountLabels, signInAs } from '../helpers/signIn';
+import { expand, freshExplorer } from '../helpers/tree';
+import { ui, uiDriverUrl } from '../helpers/ui';
+import { waitFor } from '../helpers/wait';
+
+interface PageDocument { collection: string; storey?: { id: string; name: string }; page: { offset: number; limit: number; count: number; total: number }; items: { id: string; spatialStructureElementId?: string }[] }
+
+const activeDocument = () => vscode.window.activeTextEditor?.document;
+const title = (uri: vscode.Uri) => decodeURIComponent(uri.path.split('/').pop()!);
+const apiRequests = async () => (await admin<{ requests: { api: number } }>('GET', '/stats')).requests.api;
+
+/** Waits for a bimlink document other than `previous` to become the active editor, and parses it. */
+async function nextDocument(previous?: vscode.Uri): Promise<{ uri: vscode.Uri; json: PageDocument }> {
+  const document = await waitFor('the entity document', () => {
+    const doc = activeDocument();
+    return doc?.uri.scheme === 'bimlink' && doc.uri.toString() !== previous?.toString() ? doc : undefined;
+  });
+  return { uri: document.uri, json: JSON.parse(document.getText()) as PageDocument };
+}
+
+/** Demo Vastgoed BV's phase "Groot model" (100,000 object instances), as a script names a source. */
+async function grootModel(): Promise<{ domainAccountId: string; projectPhaseId: string }> {
+  const { ids } = await admin<{ ids: { demoVastgoed: string; grootModel: string } }>('GET', '');
+  return { domainAccountId: ids.demoVastgoed, projectPhaseId: ids.grootModel };
+}
+
+/** Runs a palette command that first asks for a phase: picks Demo Vastgoed BV's "Groot model". */
+async function pickGrootModel(): Promise<void> {
+  await ui('fill-quick-input', { text: 'Groot model', pick: true });
+}
+
+suite('Entity documents', function () {
+  this.timeout(120_000);
+
+  suiteSetup(async function () {
+    if (!uiDriverUrl) this.skip();
+    await useEmulator({ pageSize: 100 });
+    await resetEmulator();
+    if (!(await accountLabels()).includes(anna.email)) await signInAs(anna);
+    await freshExplorer();
+    // The palette commands ask for a phase of the selected domain account: make that Demo Vastgoed BV.
+    const selecting = vscode.commands.executeCommand('bimlink.selectDomainAccount');
+    await ui('fill-quick-input', { text: 'Demo Vastgoed BV', pick: true });
+    await selecting;
+  });
+
+  teardown(async () => {
+    await vscode.commands.executeCommand('notifications.clearAll');
+    await setFaults({ latencyMs: 0, errorRate: 0 });
+  });
+
+  test('opens a storey\'s object instances from the tree as a read-only JSON page with a telling title', async () => {
+    await expand('Demo Vastgoed BV', 'Campus Noord, Utrecht', 'Nieuwbouw Gebouw B', 'Definitief ontwerp', 'Kavel B', 'Gebouw B', 'Hoofdgebouw');
+    await ui('tree-context-menu', { label: '00 Begane grond', item: 'Open Entities…' });
+    await ui('fill-quick-input', { text: 'objectinstances', pick: true });
+    const { uri, json } = await nextDocument();
+    assert.equal(json.collection, 'objectinstances');
+    assert.equal(json.storey?.name, '00 Begane grond');
+    assert.equal(json.items.length, 100);
+    assert.ok(json.items.every(item => item.spatialStructureElementId === json.storey!.id), 'only the storey\'s entities');
+    assert.equal(title(uri), `objectinstances · 00 Begane grond · 1–100 of ${json.page.total.toLocaleString('en')}.json`);
+    assert.equal(activeDocument()!.languageId, 'json');
+    await assert.rejects(Promise.resolve(vscode.workspace.fs.writeFile(uri, new TextEncoder().encode('{}'))), /read-only/);
+  });
+
+  test('pages forward and back, without duplicates between pages', async () => {
+    const first = await nextDocument(undefined);
+    await vscode.commands.executeCommand('bimlink.nextPage');
+    const second = await nextDocument(first.uri);
+    assert.equal(second.json.page.offset, 100);
+    assert.match(title(second.uri), /· 101–200 of /);
+    const firstIds = new Set(first.json.items.map(i => i.id));
+    assert.ok(second.json.items.every(i => !firstIds.has(i.id)));
+    await vscode.commands.executeCommand('bimlink.previousPage');
+    const back = await nextDocument(second.uri);
+    assert.equal(back.json.page.offset, 0);
+    assert.deepEqual(back.json.items.map(i => i.id), first.json.items.map(i => i.id));
+  });
+
+  test('opens one entity by id from the palette', async () => {
+    const wanted = (await nextDocument(undefined)).json.items[3].id;
+    const opening = vscode.commands.executeCommand('bimlink.openEntity', undefined, 'objectinstances', wanted);
+    await ui('fill-quick-input', { text: 'Definitief ontwerp', pick: true }); // the phase the page came from
+    await opening;
+    const document = await waitFor('the entity', () => activeDocument()?.getText().includes(wanted) && title(activeDocument()!.uri).includes(wanted) ? activeDocument() : undefined);
+    assert.ok(JSON.parse(document.getText()).entity);
+  });
+
+  test('cancelling the load opens nothing and stops the request', async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await setFaults({ latencyMs: 8_000 });
+    const opening = vscode.commands.executeCommand('bimlink.openEntities', undefined, 'materials');
+    await pickGrootModel();
+    await ui('click-notification-button', { label: 'Cancel', message: 'Loading materials' });
+    assert.equal(await opening, undefined);
+    assert.equal(activeDocument(), undefined, 'no editor was opened');
+  });
+
+  test('a failed load says why and offers Retry, which opens the page', async () => {
+    await setFaults({ errorRate: 1 });
+    const opening = vscode.commands.executeCommand('bimlink.openEntities', undefined, 'materials');
+    await pickGrootModel();
+    await opening;
+    const { messages } = await waitFor('the error', async () => {
+      const shown = await ui<{ messages: string[] }>('notifications');
+      return shown.messages.some(m => m.startsWith('Loading materials failed')) ? shown : undefined;
+    }, 30_000);
+    assert.ok(messages.some(m => /5\d\d|server/i.test(m)), messages.join(' | '));
+    await setFaults({ errorRate: 0 });
+    await ui('click-notification-button', { label: 'Retry', message: 'Loading materials failed' });
+    const { json } = await nextDocument();
+    assert.equal(json.collection, 'materials');
+  });
+
+  test('exports a large collection page by page: every entity exactly once, as NDJSON', async function () {
+    this.timeout(180_000);
+    const folder = mkdtempSync(path.join(tmpdir(), 'bimlink-export-'));
+    const target = vscode.Uri.file(path.join(folder, 'groot-model.ndjson'));
+    const before = await apiRequests();
+    const count = await vscode.commands.executeCommand<number | undefined>('bimlink.exportEntities', await grootModel(), 'objectinstances', target);
+    const lines = readFileSync(target.fsPath, 'utf8').split('\n').filter(Boolean);
+    const ids = lines.map(line => (JSON.parse(line) as { id: string }).id);
+    assert.equal(count, 100_000);
+    assert.equal(ids.length, 100_000);
+    assert.equal(new Set(ids).size, 100_000, 'every entity exactly once');
+    assert.ok((await apiRequests()) - before >= 100, 'read page by page');
+    assert.deepEqual(readdirSync(folder), ['groot-model.ndjson'], 'no temporary file is left');
+  });
+
+  test('exports as a JSON array when the file ends in .json', async () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'bimlink-export-'));
+    const target = vscode.Uri.file(path.join(folder, 'materials.json'));
+    const count = await vscode.commands.executeCommand<number | undefined>('bimlink.exportEntities', await grootModel(), 'materials', target);
+    const items = JSON.parse(readFileSync(target.fsPath, 'utf8')) as { id: string }[];
+    assert.equal(items.length, count);
+    assert.ok(items.length > 0);
+  });
+
+  test('a cancelled export leaves no file at the chosen path', async () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'bimlink-export-'));
+    const target = vscode.Uri.file(path.join(folder, 'cancelled.ndjson'));
+    await setFaults({ latencyMs: 300 });
+    const exporting = vscode.commands.executeCommand<number | undefined>('bimlink.exportEntities', await grootModel(), 'objectinstances', target);
+    await new Promise(resolve => setTimeout(resolve, 2_000)); // a few pages in
+    await vscode.commands.executeCommand('notifications.showList');
+    await ui('click-notification-button', { label: 'Cancel', message: 'Exporting objectinstances' });
+    await vscode.commands.executeCommand('notifications.hideList');
+    assert.equal(await exporting, undefined);
+    assert.equal(existsSync(target.fsPath), false);
+    assert.deepEqual(readdirSync(folder), [], 'no partial file either');
+  });
+});

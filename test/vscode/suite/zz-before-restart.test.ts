@@ -1,0 +1,28 @@
+// The last suite before the restart (suites run in file-name order): it leaves what the *.after-restart suites
+// look for — an entity document open in an editor, and its address noted in the workspace.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { admin, anna } from '../helpers/emulator';
+import { accountLabels, signInAs } from '../helpers/signIn';
+import { uiDriverUrl } from '../helpers/ui';
+
+suite('Before the restart', function () {
+  this.timeout(60_000);
+
+  suiteSetup(function () {
+    if (!uiDriverUrl) this.skip();
+  });
+
+  test('leaves a page of spaces open', async () => {
+    if (!(await accountLabels()).includes(anna.email)) await signInAs(anna);
+    const { ids } = await admin<{ ids: { demoVastgoed: string; grootModel: string } }>('GET', '');
+    const editor = await vscode.commands.executeCommand<vscode.TextEditor | undefined>('bimlink.openEntities',
+      { domainAccountId: ids.demoVastgoed, projectPhaseId: ids.grootModel }, 'spaces');
+    assert.ok(editor, 'the page opened');
+    assert.equal((JSON.parse(editor.document.getText()) as { collection: string }).collection, 'spaces');
+    await vscode.commands.executeCommand('workbench.action.keepEditor'); // pinned, as a user's open tab would be
+    // Where the restored window will find it, should the workbench not restore the tab itself.
+    const note = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'open-before-restart.txt');
+    await vscode.workspace.fs.writeFile(note, new TextEncoder().encode(editor.document.uri.toString()));
+  });
+});
