@@ -25,7 +25,7 @@ export async function signIn(provider: BimlinkAuthenticationProvider, log: vscod
 }
 
 /** Tells the user why sign-in failed, without waiting for them to read it; a cancel stays silent. */
-export function reportSignInError(provider: BimlinkAuthenticationProvider, log: vscode.LogOutputChannel, error: unknown): void {
+function reportSignInError(provider: BimlinkAuthenticationProvider, log: vscode.LogOutputChannel, error: unknown): void {
   if (isCancellation(error)) {
     log.info('Sign-in was cancelled.');
     return;

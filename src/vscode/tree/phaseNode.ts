@@ -71,11 +71,6 @@ export class PhaseNode implements ExplorerNode {
     this.failure = undefined;
   }
 
-  /** The spatial structure loaded so far (for pickers that need the storeys). */
-  get loadedElements(): readonly SpatialStructureElement[] {
-    return this.pages?.items ?? [];
-  }
-
   private loadPage(): Promise<void> {
     this.loading ??= this.fetchNextPage().finally(() => { this.loading = undefined; });
     return this.loading;
