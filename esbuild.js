@@ -38,10 +38,12 @@ const sizePlugin = {
   },
 };
 
-/** Each integration-test file becomes its own CommonJS module; mocha loads them in the extension host. */
+/** Each integration-test (and extension-host bench) file becomes its own CommonJS module for the extension host. */
 function testEntryPoints() {
-  const dir = path.join(__dirname, 'test', 'vscode', 'suite');
-  return fs.readdirSync(dir).filter(f => f.endsWith('.ts')).map(f => path.join(dir, f));
+  return ['suite', 'bench'].flatMap(folder => {
+    const dir = path.join(__dirname, 'test', 'vscode', folder);
+    return fs.readdirSync(dir).filter(f => f.endsWith('.ts')).map(f => ({ in: path.join(dir, f), out: `${folder}/${f.replace(/\.ts$/, '')}` }));
+  });
 }
 
 async function main() {
@@ -66,7 +68,7 @@ async function main() {
     platform: 'node',
     target: 'node20',
     sourcemap: true,
-    outdir: 'out/test/vscode/suite',
+    outdir: 'out/test/vscode',
     packages: 'external',
     external: ['vscode'],
     logLevel: 'silent',

@@ -1,0 +1,71 @@
+// entity-documents: in the real extension host (code-server), the time until the first page of a collection is
+// visible, and the throughput of Export Entities over a whole collection against the bare baseline loop of
+// api-read-all (undici.request, sequential pages, same page size) on the same emulator in the same run, with the
+// extension host's peak memory during the export, at 100,000 and 1,000,000 entities.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { runTests } from '@vscode/test-electron';
+import { startEmulator } from '../../emulator/index';
+import { signInWithPassword } from '../../emulator/testing/index';
+import type { EntityBenchResult } from '../../vscode/bench/index';
+import type { Benchmark } from '../benchmark';
+import { runChild } from '../child';
+import { JOB_ENV, type ReadJob, type ReadResult } from '../api-read-all/job';
+
+const root = fileURLToPath(new URL('../../..', import.meta.url));
+const SIZES = [100_000, 1_000_000] as const;
+
+async function inExtensionHost(emulatorUrl: string, source: { domainAccountId: string; projectPhaseId: string }): Promise<EntityBenchResult> {
+  const folder = mkdtempSync(path.join(tmpdir(), 'bimlink-bench-'));
+  const out = path.join(folder, 'result.json');
+  try {
+    const code = await runTests({
+      vscodeExecutablePath: path.join(root, 'test', 'vscode', 'code-shim.mjs'),
+      extensionDevelopmentPath: root,
+      extensionTestsPath: path.join(root, 'out', 'test', 'vscode', 'bench', 'index'),
+      launchArgs: [path.join(folder, 'workspace'), `--user-data-dir=${path.join(folder, 'user-data')}`, `--extensions-dir=${path.join(folder, 'extensions')}`],
+      extensionTestsEnv: { BIMLINK_EMULATOR_URL: emulatorUrl, BIMLINK_BENCH_OUT: out, BIMLINK_BENCH_SOURCE: JSON.stringify(source) },
+    }).catch(error => (error as { code?: number }).code ?? 1);
+    if (code !== 0) throw new Error(`the extension host bench failed (exit ${code})`);
+    return JSON.parse(readFileSync(out, 'utf8')) as EntityBenchResult;
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+export const entityDocuments: Benchmark = {
+  name: 'entity-documents',
+  description: 'first page visible, and Export Entities in the extension host vs the bare baseline loop',
+  async run(context) {
+    const results = new Map<number, { host: EntityBenchResult; baseline: ReadResult }>();
+    for (const size of SIZES) {
+      const emulator = await startEmulator({ largePhaseObjectInstances: size, autoLogin: 'anna@demo-bimlink.nl' });
+      try {
+        const source = { domainAccountId: emulator.ids.demoVastgoed, projectPhaseId: emulator.ids.grootModel };
+        const tokens = await signInWithPassword(emulator, 'anna@demo-bimlink.nl');
+        const job: ReadJob = { baseUrl: emulator.url, token: tokens.accessToken, ...source, collection: 'objectinstances', limit: 1000 };
+        const baseline = await runChild<ReadResult>(fileURLToPath(new URL('../api-read-all/read-with-baseline.ts', import.meta.url)),
+          { env: { [JOB_ENV]: JSON.stringify(job) }, timeoutMs: 180_000 });
+        const host = await inExtensionHost(emulator.url, source);
+        if (host.exported !== size) throw new Error(`exported ${host.exported} entities, expected ${size}`);
+        context.note(`${size.toLocaleString('en')} entities: first page ${host.firstPageMs.toFixed(0)} ms, export ${(host.exportMs / 1000).toFixed(1)} s, baseline ${(baseline.ms / 1000).toFixed(1)} s, extension host RSS ${host.startRssMb.toFixed(0)} → ${host.peakRssMb.toFixed(0)} MB`);
+        results.set(size, { host, baseline });
+      } finally {
+        await emulator.close();
+      }
+    }
+    const large = results.get(1_000_000)!;
+    const small = results.get(100_000)!;
+    const rate = (entities: number, ms: number) => entities / (ms / 1000);
+    context.report('entity-first-page', large.host.firstPageMs, 'ms');
+    context.report('export-entities', rate(large.host.exported, large.host.exportMs), 'entities/s');
+    context.report('export-baseline', rate(large.baseline.entities, large.baseline.ms), 'entities/s');
+    context.report('export-vs-baseline', rate(large.host.exported, large.host.exportMs) / rate(large.baseline.entities, large.baseline.ms), 'ratio');
+    context.report('export-extension-host-peak-rss', large.host.peakRssMb, 'MB');
+    context.report('export-extension-host-peak-rss-100k', small.host.peakRssMb, 'MB');
+    context.report('export-extension-host-rss-growth', large.host.peakRssMb - large.host.startRssMb, 'MB');
+    context.report('export-extension-host-rss-growth-100k', small.host.peakRssMb - small.host.startRssMb, 'MB');
+  },
+};
