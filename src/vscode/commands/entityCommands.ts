@@ -164,7 +164,7 @@ async function exportCollection(deps: EntityCommandDependencies, source: Source,
         const controller = new AbortController();
         token.onCancellationRequested(() => controller.abort());
         file = new ExportFile(target.fsPath, format);
-        const limit = await deps.documents.limitFor(collection);
+        const limit = await deps.documents.maxLimitFor(collection); // fewest requests: the server's largest page
         let written = 0;
         let reported = 0;
         const pages = deps.documents.client().entityPages(

@@ -49,6 +49,12 @@ export class EntityDocuments {
     return pageSizeFor(info, this.pageSize());
   }
 
+  /** The largest page the server serves for a collection: what a full read (an export) asks for. */
+  async maxLimitFor(collection: string): Promise<number> {
+    const info = (await this.listCollections()).find(c => c.name === collection);
+    return pageSizeFor(info, info?.maxLimit ?? this.pageSize());
+  }
+
   /** Loads what a document address names. The address's title is rebuilt from what the server now says. */
   async load(ref: EntityDocumentRef, storeyName: string | undefined, signal: AbortSignal): Promise<LoadedDocument> {
     const client = this.client();
