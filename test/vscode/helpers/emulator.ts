@@ -21,3 +21,6 @@ export async function admin<T = unknown>(method: 'GET' | 'PUT' | 'POST', path: s
 
 export const setFaults = (faults: Record<string, unknown>) => admin('PUT', '/faults', faults);
 export const resetEmulator = () => admin('POST', '/reset');
+
+/** API requests the emulator has served since its last reset (how tests see what a click cost). */
+export const apiRequestCount = async (): Promise<number> => (await admin<{ requests: { api: number } }>('GET', '/stats')).requests.api;

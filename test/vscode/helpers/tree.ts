@@ -1,4 +1,7 @@
-import { ui } from './ui';
+import { anna, resetEmulator } from './emulator';
+import { useEmulator } from './settings';
+import { accountLabels, signInAs } from './signIn';
+import { clearNotifications, ui } from './ui';
 
 export interface Row { label: string; description: string; level: number; expanded?: boolean; selected: boolean }
 
@@ -31,8 +34,16 @@ async function waitForExpanded(label: string): Promise<void> {
 export async function freshExplorer(): Promise<void> {
   const vscode = await import('vscode');
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-  await vscode.commands.executeCommand('notifications.clearAll');
+  await clearNotifications();
   await vscode.commands.executeCommand('bimlink.explorer.focus');
   await vscode.commands.executeCommand('workbench.actions.treeView.bimlink.explorer.collapseAll');
   await vscode.commands.executeCommand('bimlink.refresh');
+}
+
+/** The usual start of an explorer suite: emulator settings and state reset, Anna signed in, a fresh explorer. */
+export async function startAsAnna(): Promise<void> {
+  await useEmulator({ pageSize: 100 });
+  await resetEmulator();
+  if (!(await accountLabels()).includes(anna.email)) await signInAs(anna);
+  await freshExplorer();
 }

@@ -9,3 +9,13 @@ export async function ui<T = Record<string, unknown>>(action: string, body: Reco
   if (!response.ok) throw new Error(`UI action "${action}" failed: ${result.error}`);
   return result;
 }
+
+/**
+ * Clears the notifications, and waits until the clearing is over: it closes notifications a moment late, and a
+ * cancellable progress notification that a test starts meanwhile would be closed — cancelled — with them.
+ */
+export async function clearNotifications(): Promise<void> {
+  const vscode = await import('vscode');
+  await vscode.commands.executeCommand('notifications.clearAll');
+  await new Promise(resolve => setTimeout(resolve, 500));
+}

@@ -9,7 +9,7 @@ import { allLogText } from '../helpers/logs';
 import { useEmulator } from '../helpers/settings';
 import { accountLabels, signInAs as signInWithBrowser } from '../helpers/signIn';
 import { defaultRedirectUri } from '../helpers/testPorts';
-import { ui, uiDriverUrl } from '../helpers/ui';
+import { clearNotifications, ui, uiDriverUrl } from '../helpers/ui';
 import { waitFor } from '../helpers/wait';
 
 const scopes = ['bimlink_publicapi', 'offline_access', 'openid', 'email'];
@@ -42,7 +42,7 @@ suite('Sign-in', function () {
   });
 
   teardown(async () => {
-    await vscode.commands.executeCommand('notifications.clearAll');
+    await clearNotifications();
     await setFaults({ accessTokenLifetimeSeconds: 3600 });
     await ui('close-other-pages');
   });

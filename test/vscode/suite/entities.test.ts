@@ -5,18 +5,15 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as vscode from 'vscode';
-import { admin, anna, resetEmulator, setFaults } from '../helpers/emulator';
-import { useEmulator } from '../helpers/settings';
-import { accountLabels, signInAs } from '../helpers/signIn';
-import { expand, freshExplorer } from '../helpers/tree';
-import { ui, uiDriverUrl } from '../helpers/ui';
+import { admin, apiRequestCount, setFaults } from '../helpers/emulator';
+import { expand, startAsAnna } from '../helpers/tree';
+import { clearNotifications, ui, uiDriverUrl } from '../helpers/ui';
 import { waitFor } from '../helpers/wait';
 
 interface PageDocument { collection: string; storey?: { id: string; name: string }; page: { offset: number; limit: number; count: number; total: number }; items: { id: string; spatialStructureElementId?: string }[] }
 
 const activeDocument = () => vscode.window.activeTextEditor?.document;
 const title = (uri: vscode.Uri) => decodeURIComponent(uri.path.split('/').pop()!);
-const apiRequests = async () => (await admin<{ requests: { api: number } }>('GET', '/stats')).requests.api;
 
 /** Waits for a bimlink document other than `previous` to become the active editor, and parses it. */
 async function nextDocument(previous?: vscode.Uri): Promise<{ uri: vscode.Uri; json: PageDocument }> {
@@ -43,10 +40,7 @@ suite('Entity documents', function () {
 
   suiteSetup(async function () {
     if (!uiDriverUrl) this.skip();
-    await useEmulator({ pageSize: 100 });
-    await resetEmulator();
-    if (!(await accountLabels()).includes(anna.email)) await signInAs(anna);
-    await freshExplorer();
+    await startAsAnna();
     // The palette commands ask for a phase of the selected domain account: make that Demo Vastgoed BV.
     const selecting = vscode.commands.executeCommand('bimlink.selectDomainAccount');
     await ui('fill-quick-input', { text: 'Demo Vastgoed BV', pick: true });
@@ -54,7 +48,7 @@ suite('Entity documents', function () {
   });
 
   teardown(async () => {
-    await vscode.commands.executeCommand('notifications.clearAll');
+    await clearNotifications();
     await setFaults({ latencyMs: 0, errorRate: 0 });
   });
 
@@ -125,14 +119,14 @@ suite('Entity documents', function () {
     this.timeout(180_000);
     const folder = mkdtempSync(path.join(tmpdir(), 'bimlink-export-'));
     const target = vscode.Uri.file(path.join(folder, 'groot-model.ndjson'));
-    const before = await apiRequests();
+    const before = await apiRequestCount();
     const count = await vscode.commands.executeCommand<number | undefined>('bimlink.exportEntities', await grootModel(), 'objectinstances', target);
     const lines = readFileSync(target.fsPath, 'utf8').split('\n').filter(Boolean);
     const ids = lines.map(line => (JSON.parse(line) as { id: string }).id);
     assert.equal(count, 100_000);
     assert.equal(ids.length, 100_000);
     assert.equal(new Set(ids).size, 100_000, 'every entity exactly once');
-    assert.ok((await apiRequests()) - before >= 100, 'read page by page');
+    assert.ok((await apiRequestCount()) - before >= 100, 'read page by page');
     assert.deepEqual(readdirSync(folder), ['groot-model.ndjson'], 'no temporary file is left');
   });
 

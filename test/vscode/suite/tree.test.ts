@@ -1,28 +1,24 @@
 // The BIMlink explorer in a real extension host, against the emulator, looked at and clicked in the real workbench.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { admin, anna, resetEmulator, setFaults } from '../helpers/emulator';
+import { admin, anna, apiRequestCount, setFaults } from '../helpers/emulator';
 import { useEmulator } from '../helpers/settings';
-import { accountLabels, signInAs } from '../helpers/signIn';
-import { expand, freshExplorer, row, rows, waitForRow } from '../helpers/tree';
-import { ui, uiDriverUrl } from '../helpers/ui';
+import { signInAs } from '../helpers/signIn';
+import { expand, row, rows, startAsAnna, waitForRow } from '../helpers/tree';
+import { clearNotifications, ui, uiDriverUrl } from '../helpers/ui';
 import { waitFor } from '../helpers/wait';
 
 const click = (label: string, nth = 0) => ui('tree-click', { label, nth });
-const apiRequests = async () => (await admin<{ requests: { api: number } }>('GET', '/stats')).requests.api;
 
 suite('Explorer tree', function () {
   this.timeout(90_000);
 
   suiteSetup(async function () {
     if (!uiDriverUrl) this.skip();
-    await useEmulator({ pageSize: 100 });
-    await resetEmulator();
-    if (!(await accountLabels()).includes(anna.email)) await signInAs(anna);
-    await freshExplorer();
+    await startAsAnna();
   });
 
-  teardown(() => vscode.commands.executeCommand('notifications.clearAll'));
+  teardown(clearNotifications);
 
   suiteTeardown(async () => {
     await setFaults({ errorRate: 0 });
@@ -42,19 +38,19 @@ suite('Explorer tree', function () {
   });
 
   test('expanding a loaded node again costs no request; locations, projects and phases come with one', async () => {
-    const before = await apiRequests();
+    const before = await apiRequestCount();
     await click('Nieuwbouw Gebouw B'); // collapse
     await click('Nieuwbouw Gebouw B'); // and expand: from the cache
     await click('Renovatie Gebouw A'); // its phases came with the locations
     await waitForRow('Definitief ontwerp');
-    assert.equal(await apiRequests(), before);
+    assert.equal(await apiRequestCount(), before);
   });
 
   test('a refresh reloads the subtree and keeps what was expanded', async () => {
-    const before = await apiRequests();
+    const before = await apiRequestCount();
     await vscode.commands.executeCommand('bimlink.refresh');
     // domain accounts, then the expanded domain account's locations and the expanded phase's spatial structure
-    await waitFor('the reload', async () => (await apiRequests()) >= before + 3 ? true : undefined);
+    await waitFor('the reload', async () => (await apiRequestCount()) >= before + 3 ? true : undefined);
     await waitFor('the tree to come back expanded', async () => (await row('00 Begane grond')) ? true : undefined);
     assert.equal((await row('Hoofdgebouw'))?.expanded, true);
   });
@@ -139,10 +135,10 @@ suite('Explorer tree', function () {
     try {
       await signInAs(anna); // the same account again: new tokens, same tree
       const tokenRequests = async () => (await admin<{ requests: { token: number } }>('GET', '/stats')).requests.token;
-      const [apiBefore, tokensBefore] = [await apiRequests(), await tokenRequests()];
+      const [apiBefore, tokensBefore] = [await apiRequestCount(), await tokenRequests()];
       await waitFor('a renewal', async () => (await tokenRequests()) > tokensBefore ? true : undefined, 8_000);
       await new Promise(resolve => setTimeout(resolve, 1_000));
-      assert.equal(await apiRequests(), apiBefore, 'no API request: the tree kept what it had');
+      assert.equal(await apiRequestCount(), apiBefore, 'no API request: the tree kept what it had');
       assert.ok(await row('Demo Vastgoed BV'));
     } finally {
       await setFaults({ accessTokenLifetimeSeconds: 3600 });

@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { admin, anna } from '../helpers/emulator';
 import { accountLabels, signInAs } from '../helpers/signIn';
-import { uiDriverUrl } from '../helpers/ui';
+import { ui, uiDriverUrl } from '../helpers/ui';
 
 suite('Before the restart', function () {
   this.timeout(60_000);
@@ -18,7 +18,7 @@ suite('Before the restart', function () {
     const { ids } = await admin<{ ids: { demoVastgoed: string; grootModel: string } }>('GET', '');
     const editor = await vscode.commands.executeCommand<vscode.TextEditor | undefined>('bimlink.openEntities',
       { domainAccountId: ids.demoVastgoed, projectPhaseId: ids.grootModel }, 'spaces');
-    assert.ok(editor, 'the page opened');
+    assert.ok(editor, `the page opened (notifications: ${(await ui<{ messages: string[] }>('notifications')).messages.join(' | ')})`);
     assert.equal((JSON.parse(editor.document.getText()) as { collection: string }).collection, 'spaces');
     await vscode.commands.executeCommand('workbench.action.keepEditor'); // pinned, as a user's open tab would be
     // Where the restored window will find it, should the workbench not restore the tab itself.
