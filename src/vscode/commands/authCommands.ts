@@ -3,6 +3,7 @@ import { defaultScopes } from '../../core/scopes';
 import { SettingError } from '../../core/config/servers';
 import type { BimlinkAuthenticationProvider } from '../auth/bimlinkAuthenticationProvider';
 import { missingClientId, readSettings, showSettingError } from '../configuration';
+import { isCancellation } from '../errorMessages';
 
 /**
  * Sign In (also to another account): asks the provider directly. Going through vscode.authentication.getSession
@@ -72,11 +73,4 @@ export async function setClientSecret(provider: BimlinkAuthenticationProvider): 
     if (error instanceof SettingError) await showSettingError(error);
     else throw error;
   }
-}
-
-/** A cancel by the user, from our progress notification or VS Code's own sign-in consent dialog: silent. */
-function isCancellation(error: unknown): boolean {
-  if (error instanceof vscode.CancellationError) return true;
-  const { name, message } = (error ?? {}) as { name?: string; message?: string };
-  return name === 'Canceled' || message === 'Canceled' || message === 'User did not consent to login.';
 }

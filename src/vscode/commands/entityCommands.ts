@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { CollectionInfo } from '../../core/api';
 import type { EntityDocumentRef } from '../../core/model/entityDocument';
-import { describeError } from '../errorMessages';
+import { describeError, isCancellation } from '../errorMessages';
 import { pageRefOf, storeyNameOf, type EntityDocuments } from '../documents/entityDocuments';
 import type { EntityFileSystem } from '../documents/entityFileSystem';
 import { ExportFile, type ExportFormat } from '../documents/exportFile';
@@ -114,7 +114,7 @@ async function open(deps: EntityCommandDependencies, ref: EntityDocumentRef, sto
     const document = await vscode.workspace.openTextDocument(loaded.uri);
     return await vscode.window.showTextDocument(document, { preview: true });
   } catch (error) {
-    if (isCancelled(error)) return undefined;
+    if (isCancellation(error)) return undefined;
     const message = `Loading ${what} failed: ${describeError(error)}`;
     deps.log.warn(message);
     void vscode.window.showErrorMessage(message, 'Retry').then(choice => { if (choice) void open(deps, ref, storeyName); });
@@ -187,7 +187,7 @@ async function exportCollection(deps: EntityCommandDependencies, source: Source,
     return count;
   } catch (error) {
     await file?.discard();
-    if (isCancelled(error)) {
+    if (isCancellation(error)) {
       deps.log.info(`The export of ${label} was cancelled; nothing was written to ${target.fsPath}.`);
       return undefined;
     }
@@ -201,9 +201,5 @@ async function exportCollection(deps: EntityCommandDependencies, source: Source,
 function defaultExportUri(name: string): vscode.Uri | undefined {
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
   return folder && vscode.Uri.joinPath(folder, name.replace(/[/\\:*?"<>|]/g, '_'));
-}
-
-function isCancelled(error: unknown): boolean {
-  return error instanceof vscode.CancellationError || (error as { kind?: string })?.kind === 'cancelled';
 }
 
