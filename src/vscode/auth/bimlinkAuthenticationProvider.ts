@@ -99,8 +99,8 @@ export class BimlinkAuthenticationProvider implements vscode.AuthenticationProvi
       scopes: [...new Set([...scopes, ...(existing?.stored.scopes ?? [])])].sort(),
       refreshToken: tokens.refreshToken ?? '',
       clientId: client.clientId,
+      superseded: supersededBy(existing?.stored, client.clientId, tokens.refreshToken),
     };
-    const replaced = existing?.stored;
     const live: LiveSession = existing ?? { stored, accessToken: '', expiresAt: 0, failedRefreshes: 0 };
     Object.assign(live, { stored, accessToken: tokens.accessToken, expiresAt: tokens.expiresAt, failedRefreshes: 0 });
     this.sessions.set(stored.id, live);
@@ -108,7 +108,6 @@ export class BimlinkAuthenticationProvider implements vscode.AuthenticationProvi
     if (stored.refreshToken) await this.persist(list => [...list.filter(s => s.id !== stored.id), stored]);
     const session = this.toSession(live);
     this.changed.fire(existing ? { added: [], removed: [], changed: [session] } : { added: [session], removed: [], changed: [] });
-    if (replaced?.refreshToken && replaced.refreshToken !== stored.refreshToken) void this.revoke(replaced); // the old sign-in's grant
     return session;
   }
 
@@ -124,11 +123,16 @@ export class BimlinkAuthenticationProvider implements vscode.AuthenticationProvi
     await this.revoke(live.stored);
   }
 
-  /** Revokes a session's refresh token at the server; a failure is logged, not thrown (the user is signed out here). */
+  /**
+   * Revokes a session's refresh token, and those of its earlier sign-ins, at the server; a failure is logged, not
+   * thrown (the user is signed out here either way).
+   */
   private async revoke(session: StoredSession): Promise<void> {
-    if (!session.refreshToken) return;
+    const refreshTokens = [session.refreshToken, ...(session.superseded ?? [])].filter(Boolean);
+    if (!refreshTokens.length) return;
     try {
-      await revokeRefreshToken(this.deps.fetch, await this.endpoints(), await this.client(session.clientId), session.refreshToken);
+      const [endpoints, client] = [await this.endpoints(), await this.client(session.clientId)];
+      for (const refreshToken of refreshTokens) await revokeRefreshToken(this.deps.fetch, endpoints, client, refreshToken);
       this.deps.log.info('The session was revoked at the BIMlink sign-in server.');
     } catch (error) {
       this.deps.log.warn(`The session could not be revoked at the server: ${(error as Error).message}`);
@@ -301,6 +305,14 @@ export class BimlinkAuthenticationProvider implements vscode.AuthenticationProvi
   private toSession(live: LiveSession): vscode.AuthenticationSession {
     return { id: live.stored.id, accessToken: live.accessToken, account: live.stored.account, scopes: live.stored.scopes };
   }
+}
+
+/** The refresh tokens to revoke at sign-out once a new sign-in of the same account replaces `previous` (at most five). */
+function supersededBy(previous: StoredSession | undefined, clientId: string, refreshToken: string | undefined): string[] | undefined {
+  if (!previous || previous.clientId !== clientId) return undefined;
+  const earlier = [...(previous.superseded ?? [])];
+  if (previous.refreshToken && previous.refreshToken !== refreshToken) earlier.push(previous.refreshToken);
+  return earlier.length ? earlier.slice(-5) : undefined;
 }
 
 function randomId(): string {

@@ -9,6 +9,11 @@ export interface StoredSession {
   readonly refreshToken: string;
   /** The client the refresh token was issued to: renewals must use the same one. */
   readonly clientId: string;
+  /**
+   * Refresh tokens of earlier sign-ins of this account, revoked when it signs out. Not at once: a server may tie
+   * them to the same grant as the current one, and revoking them would end the session just renewed.
+   */
+  readonly superseded?: readonly string[];
 }
 
 /** The sessions of one environment (servers), in SecretStorage, which VS Code encrypts with the OS keychain. */
@@ -44,7 +49,8 @@ export class SessionStore {
 function isStoredSession(value: unknown): value is StoredSession {
   const s = value as StoredSession;
   return typeof s?.id === 'string' && typeof s.refreshToken === 'string' && typeof s.clientId === 'string' && typeof s.account?.id === 'string'
-    && typeof s.account.label === 'string' && Array.isArray(s.scopes);
+    && typeof s.account.label === 'string' && Array.isArray(s.scopes)
+    && (s.superseded === undefined || (Array.isArray(s.superseded) && s.superseded.every(t => typeof t === 'string')));
 }
 
 /** The client secret of a client id on an environment, where BIMlink issued one: SecretStorage, never settings. */
