@@ -29,9 +29,9 @@ export async function run(): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 
   const folder = mkdtempSync(path.join(tmpdir(), 'bimlink-bench-export-'));
-  const startRssMb = process.memoryUsage().rss / 2 ** 20;
+  const startRssMb = process.memoryUsage.rss() / 2 ** 20;
   let peakRssMb = startRssMb;
-  const sampler = setInterval(() => { peakRssMb = Math.max(peakRssMb, process.memoryUsage().rss / 2 ** 20); }, 25);
+  const sampler = setInterval(() => { peakRssMb = Math.max(peakRssMb, process.memoryUsage.rss() / 2 ** 20); }, 25);
   try {
     const exporting = performance.now();
     const exported = await vscode.commands.executeCommand<number | undefined>('bimlink.exportEntities', source, 'objectinstances',
