@@ -4,7 +4,9 @@
  * shows on the tab:
  *   /{domainAccountId}/{projectPhaseId}/{collection}/{storeyId | -}/{offset}-{limit}/{title}.json
  *   /{domainAccountId}/{projectPhaseId}/{collection}/entity/{entityId}/{title}.json
- * Every part is validated when read back: a document URI comes from outside (a restored tab, a link, a user).
+ * The path is kept as the tab shows it (VS Code encodes it for the URI string): within a part only `%` and `/` are
+ * escaped, as %25 and %2F. Every part is validated when read back: a document URI comes from outside (a restored tab,
+ * a link, a user).
  */
 export interface EntityPageRef {
   readonly kind: 'page';
@@ -40,11 +42,11 @@ const collectionPattern = /^[a-z][a-z0-9_-]{0,63}$/;
 const noStorey = '-';
 
 export function entityDocumentPath(ref: EntityDocumentRef, title: string): string {
-  const head = [ref.domainAccountId, ref.projectPhaseId, ref.collection].map(encodeURIComponent);
+  const head = [ref.domainAccountId, ref.projectPhaseId, ref.collection].map(escape);
   const tail = ref.kind === 'page'
-    ? [ref.storeyId ? encodeURIComponent(ref.storeyId) : noStorey, `${ref.offset}-${ref.limit}`]
-    : ['entity', encodeURIComponent(ref.entityId)];
-  return `/${[...head, ...tail, `${encodeURIComponent(safeTitle(title))}.json`].join('/')}`;
+    ? [ref.storeyId ? escape(ref.storeyId) : noStorey, `${ref.offset}-${ref.limit}`]
+    : ['entity', escape(ref.entityId)];
+  return `/${[...head, ...tail, `${escape(safeTitle(title))}.json`].join('/')}`;
 }
 
 /** Reads a path made by entityDocumentPath; throws EntityDocumentPathError for anything else. */
@@ -77,12 +79,18 @@ export function pageTitle(collection: string, storeyName: string | undefined, of
   return [collection, storeyName, `${range}${of}`].filter(Boolean).join(' · ');
 }
 
+/** The title a document path ends in (without `.json`), as the tab shows it. */
+export function titleOf(path: string): string {
+  const file = path.slice(path.lastIndexOf('/') + 1).replace(/\.json$/, '');
+  return /%(?!25|2F)/i.test(file) ? file : unescape(file);
+}
+
+const escape = (part: string): string => part.replace(/%/g, '%25').replace(/\//g, '%2F');
+const unescape = (part: string): string => part.replace(/%2F/gi, '/').replace(/%25/g, '%');
+
 function decode(segment: string, what: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    throw new EntityDocumentPathError(`the ${what} is not properly encoded`);
-  }
+  if (/%(?!25|2F)/i.test(segment)) throw new EntityDocumentPathError(`the ${what} is not properly encoded`);
+  return unescape(segment);
 }
 
 /** Ids are opaque, but never empty, huge, a path step, or holding control characters. */

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { CollectionInfo } from '../../core/api';
-import type { EntityDocumentRef } from '../../core/model/entityDocument';
+import { titleOf, type EntityDocumentRef } from '../../core/model/entityDocument';
 import { describeError, isCancellation } from '../errorMessages';
 import { pageRefOf, storeyNameOf, type EntityDocuments } from '../documents/entityDocuments';
 import type { EntityFileSystem } from '../documents/entityFileSystem';
@@ -144,7 +144,7 @@ async function turnPage(deps: EntityCommandDependencies, uri: vscode.Uri | undef
 
 /** The total a page title names ("… of 12,345"), if any. */
 function totalOf(uri: vscode.Uri): number | undefined {
-  const match = / of ([\d,]+)\.json$/.exec(decodeURIComponent(uri.path));
+  const match = / of ([\d,]+)$/.exec(titleOf(uri.path));
   return match ? Number(match[1].replace(/,/g, '')) : undefined;
 }
 

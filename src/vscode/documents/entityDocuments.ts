@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { pageSizeFor, type BimlinkClient, type CollectionInfo, type Page, type Entity } from '../../core/api';
-import { entityDocumentPath, pageTitle, parseEntityDocumentPath, type EntityDocumentRef, type EntityPageRef } from '../../core/model/entityDocument';
+import { entityDocumentPath, pageTitle, parseEntityDocumentPath, titleOf, type EntityDocumentRef, type EntityPageRef } from '../../core/model/entityDocument';
 import type { Connection } from '../connection';
 
 export const entityScheme = 'bimlink';
@@ -98,7 +98,7 @@ export function pageRefOf(uri: vscode.Uri | undefined): EntityPageRef | undefine
 
 /** The storey name a page title carries (collection · storey · range), for the next page's title. */
 export function storeyNameOf(uri: vscode.Uri): string | undefined {
-  const parts = decodeURIComponent(uri.path.split('/').pop() ?? '').replace(/\.json$/, '').split(' · ');
+  const parts = titleOf(uri.path).split(' · ');
   return parts.length === 3 ? parts[1] : undefined;
 }
 

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { EntityDocumentPathError, parseEntityDocumentPath } from '../../core/model/entityDocument';
+import { EntityDocumentPathError, parseEntityDocumentPath, titleOf } from '../../core/model/entityDocument';
 import { describeError } from '../errorMessages';
 import { storeyNameOf, type EntityDocuments } from './entityDocuments';
 
@@ -43,7 +43,7 @@ export class EntityFileSystem implements vscode.FileSystemProvider, vscode.Dispo
       return loaded.content;
     } catch (error) {
       const message = controller.signal.aborted ? 'The load was cancelled.' : describeError(error);
-      this.log.warn(`Loading ${decodeURIComponent(uri.path)} failed: ${message}`);
+      this.log.warn(`Loading ${titleOf(uri.path)} failed: ${message}`);
       throw vscode.FileSystemError.Unavailable(message);
     } finally {
       closing.dispose();

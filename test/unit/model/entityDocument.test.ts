@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EntityDocumentPathError, entityDocumentPath, pageTitle, parseEntityDocumentPath, type EntityDocumentRef } from '../../../src/core/model/entityDocument';
+import { EntityDocumentPathError, entityDocumentPath, pageTitle, parseEntityDocumentPath, titleOf, type EntityDocumentRef } from '../../../src/core/model/entityDocument';
 
 const page: EntityDocumentRef = { kind: 'page', domainAccountId: 'da-1', projectPhaseId: 'ph/2', collection: 'objectinstances', storeyId: 'st 3', offset: 200, limit: 100 };
 const entity: EntityDocumentRef = { kind: 'entity', domainAccountId: 'da-1', projectPhaseId: 'ph', collection: 'todos', entityId: 'a/b?c#d' };
@@ -12,10 +12,13 @@ describe('entity document paths', () => {
     expect(parseEntityDocumentPath(entityDocumentPath(entity, 'todo'))).toEqual(entity);
   });
 
-  it('end in a readable .json title', () => {
+  it('end in a .json title that reads as it is, for the tab (not percent-encoded)', () => {
     const path = entityDocumentPath(page, 'objectinstances · 00 Begane grond · 201–300 of 2,500');
-    expect(decodeURIComponent(path.split('/').pop()!)).toBe('objectinstances · 00 Begane grond · 201–300 of 2,500.json');
+    expect(path.split('/').pop()).toBe('objectinstances · 00 Begane grond · 201–300 of 2,500.json');
+    expect(path).toBe('/da-1/ph%2F2/objectinstances/st 3/200-100/objectinstances · 00 Begane grond · 201–300 of 2,500.json');
+    expect(titleOf(path)).toBe('objectinstances · 00 Begane grond · 201–300 of 2,500');
     expect(entityDocumentPath(page, 'a/b\\c\u0000').split('/')).toHaveLength(7);
+    expect(titleOf(entityDocumentPath(page, '100% done'))).toBe('100% done');
   });
 
   it.each([
@@ -36,6 +39,8 @@ describe('entity document paths', () => {
     ['/da/ph/objectinstances/%00/0-100/x.json', /storey id/],
     ['/da/ph/objectinstances/entity//x.json', /entity id/],
     ['/da/ph/objectinstances/-/0-100/%E0%A4%A.json', /title is not properly encoded/],
+    ['/da/ph/objectinstances/-/0-100/50%.json', /title is not properly encoded/],
+    ['/da%20x/ph/objectinstances/-/0-100/x.json', /domain account id is not properly encoded/],
     ['/%E0%A4%A/ph/objectinstances/-/0-100/x.json', /encoded/],
     [`/${'a'.repeat(300)}/ph/objectinstances/-/0-100/x.json`, /domain account id/],
   ])('refuses %j with a clear reason', (path, reason) => {

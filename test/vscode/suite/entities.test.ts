@@ -13,7 +13,7 @@ import { waitFor } from '../helpers/wait';
 interface PageDocument { collection: string; storey?: { id: string; name: string }; page: { offset: number; limit: number; count: number; total: number }; items: { id: string; spatialStructureElementId?: string }[] }
 
 const activeDocument = () => vscode.window.activeTextEditor?.document;
-const title = (uri: vscode.Uri) => decodeURIComponent(uri.path.split('/').pop()!);
+const title = (uri: vscode.Uri) => uri.path.split('/').pop()!; // as the tab shows it
 
 /** Waits for a bimlink document other than `previous` to become the active editor, and parses it. */
 async function nextDocument(previous?: vscode.Uri): Promise<{ uri: vscode.Uri; json: PageDocument }> {
