@@ -5,7 +5,8 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { BrowserContext, Locator, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
+import { chooseFromContextMenu, clickNotificationButton, exactly, fillQuickInput, signInOnLoginPage, treeRow, treeRows } from './workbench';
 
 export interface UiDriver {
   readonly url: string;
@@ -25,10 +26,7 @@ const actions: Record<string, Action> = {
 
   /** Clicks a button of a notification toast (of the one whose message contains `message`, when given). */
   async 'click-notification-button'({ label, message, timeoutMs = 15_000 }, { workbench }) {
-    // In a toast, or in the notification center when the test opened it (notifications.showList).
-    const toast = workbench.locator('.notifications-toasts .notification-list-item, .notifications-center .notification-list-item', message ? { hasText: String(message) } : {});
-    const button = toast.locator('.monaco-button', { hasText: exactly(String(label)) }).first();
-    await button.click({ timeout: Number(timeoutMs) });
+    await clickNotificationButton(workbench, String(label), message === undefined ? undefined : String(message), Number(timeoutMs));
     return { clicked: label };
   },
 
@@ -47,11 +45,7 @@ const actions: Record<string, Action> = {
    * item first (items may still be loading).
    */
   async 'fill-quick-input'({ text, pick = false, timeoutMs = 15_000 }, { workbench }) {
-    const input = workbench.locator('.quick-input-widget input.input');
-    await input.waitFor({ state: 'visible', timeout: Number(timeoutMs) });
-    await input.fill(String(text));
-    if (pick) await workbench.locator('.quick-input-widget .quick-input-list .monaco-list-row').first().waitFor({ state: 'visible', timeout: Number(timeoutMs) });
-    await input.press('Enter');
+    await fillQuickInput(workbench, String(text), Boolean(pick), Number(timeoutMs));
     return { filled: true };
   },
 
@@ -60,25 +54,7 @@ const actions: Record<string, Action> = {
    * submits, and reports where the browser ended up and what that page says. The tab is closed afterwards.
    */
   async 'sign-in-in-browser'({ email, password, timeoutMs = 20_000 }, { context, workbench }) {
-    const page = await waitForPage(context, workbench, Number(timeoutMs));
-    const signInServer = (url: URL) => url.pathname.startsWith('/connect/') || url.pathname.startsWith('/account/login');
-    try {
-      // The server may still know the browser (single sign-on) and send it straight back: then there is no form.
-      const form = page.locator('input[name="email"]');
-      await Promise.race([form.waitFor({ timeout: Number(timeoutMs) }), page.waitForURL(url => !signInServer(url), { timeout: Number(timeoutMs) })]);
-      if (await form.isVisible()) {
-        await form.fill(String(email));
-        await page.locator('input[name="password"]').fill(String(password));
-        await Promise.all([
-          page.waitForURL(url => !signInServer(url), { timeout: Number(timeoutMs) }),
-          page.locator('button[type="submit"], input[type="submit"]').first().click(),
-        ]);
-      }
-      await page.waitForLoadState('load');
-      return { url: page.url(), text: (await page.locator('body').innerText()).trim() };
-    } finally {
-      await page.close();
-    }
+    return signInOnLoginPage(context, workbench, { email: String(email), password: String(password) }, Number(timeoutMs));
   },
 
   /** The rows the BIMlink explorer shows now (the sidebar must show the BIMlink view). */
@@ -95,13 +71,7 @@ const actions: Record<string, Action> = {
 
   /** Right-clicks the explorer row with this label and chooses an item of its context menu. */
   async 'tree-context-menu'({ label, item, timeoutMs = 15_000 }, { workbench }) {
-    const row = treeRow(workbench, String(label)).first();
-    await row.click({ button: 'right', timeout: Number(timeoutMs) });
-    const menuItem = workbench.locator('.monaco-menu .action-label', { hasText: exactly(String(item)) }).first();
-    await menuItem.waitFor({ state: 'visible', timeout: Number(timeoutMs) });
-    // The menu opens under the pointer and ignores a click that comes at once (it takes it for the right-click's end).
-    await workbench.waitForTimeout(400);
-    await menuItem.click({ timeout: Number(timeoutMs) });
+    await chooseFromContextMenu(workbench, treeRow(workbench, String(label)).first(), String(item), Number(timeoutMs));
     return { chosen: item };
   },
 
@@ -138,37 +108,6 @@ const actions: Record<string, Action> = {
     return { path };
   },
 };
-
-interface TreeRow { label: string; description: string; level: number; expanded: boolean | undefined; selected: boolean }
-
-async function treeRows(workbench: Page): Promise<TreeRow[]> {
-  return workbench.locator('.part.sidebar .monaco-list-row').evaluateAll(rows => rows
-    .map(row => ({
-      label: row.querySelector('.label-name')?.textContent?.trim() ?? '',
-      description: row.querySelector('.label-description')?.textContent?.trim() ?? '',
-      level: Number(row.getAttribute('aria-level')),
-      expanded: row.hasAttribute('aria-expanded') ? row.getAttribute('aria-expanded') === 'true' : undefined,
-      selected: row.classList.contains('selected'),
-      top: Number.parseFloat((row as HTMLElement).style.top) || 0,
-    }))
-    .sort((a, b) => a.top - b.top)
-    .map(({ top: _top, ...row }) => row));
-}
-
-/** The explorer rows whose label is exactly `label`. */
-function treeRow(workbench: Page, label: string): Locator {
-  return workbench.locator('.part.sidebar .monaco-list-row', { has: workbench.locator('.label-name', { hasText: exactly(label) }) });
-}
-
-function exactly(text: string): RegExp {
-  return new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
-}
-
-async function waitForPage(context: BrowserContext, workbench: Page, timeoutMs: number): Promise<Page> {
-  const existing = context.pages().find(p => p !== workbench);
-  if (existing) return existing;
-  return context.waitForEvent('page', { timeout: timeoutMs });
-}
 
 export async function startUiDriver(): Promise<UiDriver> {
   let browser: { context: BrowserContext; workbench: Page } | undefined;

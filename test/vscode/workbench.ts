@@ -1,0 +1,87 @@
+// What a user does in VS Code's web workbench, as playwright-core steps: read and click the BIMlink explorer's rows,
+// choose from context menus and quick inputs, press notification buttons, and complete the emulator's login page in
+// the tab the extension opened. Shared by the UI driver (asked by tests in the extension host) and the UI journeys.
+import type { BrowserContext, Locator, Page } from 'playwright-core';
+
+export interface TreeRow { label: string; description: string; level: number; expanded: boolean | undefined; selected: boolean }
+
+/** A pattern matching exactly `text`. */
+export function exactly(text: string): RegExp {
+  return new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+}
+
+/** The rows the sidebar's tree shows now, top to bottom. */
+export async function treeRows(workbench: Page): Promise<TreeRow[]> {
+  return workbench.locator('.part.sidebar .monaco-list-row').evaluateAll(rows => rows
+    .map(row => ({
+      label: row.querySelector('.label-name')?.textContent?.trim() ?? '',
+      description: row.querySelector('.label-description')?.textContent?.trim() ?? '',
+      level: Number(row.getAttribute('aria-level')),
+      expanded: row.hasAttribute('aria-expanded') ? row.getAttribute('aria-expanded') === 'true' : undefined,
+      selected: row.classList.contains('selected'),
+      top: Number.parseFloat((row as HTMLElement).style.top) || 0,
+    }))
+    .sort((a, b) => a.top - b.top)
+    .map(({ top: _top, ...row }) => row));
+}
+
+/** The sidebar tree's rows whose label is exactly `label`. */
+export function treeRow(workbench: Page, label: string): Locator {
+  return workbench.locator('.part.sidebar .monaco-list-row', { has: workbench.locator('.label-name', { hasText: exactly(label) }) });
+}
+
+/** Right-clicks `row` and chooses `item` from its context menu. */
+export async function chooseFromContextMenu(workbench: Page, row: Locator, item: string, timeoutMs = 15_000): Promise<void> {
+  await row.click({ button: 'right', timeout: timeoutMs });
+  const menuItem = workbench.locator('.monaco-menu .action-label', { hasText: exactly(item) }).first();
+  await menuItem.waitFor({ state: 'visible', timeout: timeoutMs });
+  // The menu opens under the pointer and ignores a click that comes at once (it takes it for the right-click's end).
+  await workbench.waitForTimeout(400);
+  await menuItem.click({ timeout: timeoutMs });
+}
+
+/**
+ * Types into the quick input and presses Enter. With `pick`, waits for the quick pick's list to offer a matching
+ * item first (items may still be loading).
+ */
+export async function fillQuickInput(workbench: Page, text: string, pick = false, timeoutMs = 15_000): Promise<void> {
+  const input = workbench.locator('.quick-input-widget input.input');
+  await input.waitFor({ state: 'visible', timeout: timeoutMs });
+  await input.fill(text);
+  if (pick) await workbench.locator('.quick-input-widget .quick-input-list .monaco-list-row').first().waitFor({ state: 'visible', timeout: timeoutMs });
+  await input.press('Enter');
+}
+
+/** Clicks a button of a notification (in a toast, or in the notification center when it is open). */
+export async function clickNotificationButton(workbench: Page, label: string, message?: string, timeoutMs = 15_000): Promise<void> {
+  const notification = workbench.locator('.notifications-toasts .notification-list-item, .notifications-center .notification-list-item',
+    message ? { hasText: message } : {});
+  await notification.locator('.monaco-button', { hasText: exactly(label) }).first().click({ timeout: timeoutMs });
+}
+
+/**
+ * Completes the sign-in page that the extension opened in a new browser tab: fills in the email and password,
+ * submits, and reports where the browser ended up and what that page says. The tab is closed afterwards.
+ */
+export async function signInOnLoginPage(context: BrowserContext, workbench: Page, user: { email: string; password: string },
+  timeoutMs = 20_000): Promise<{ url: string; text: string }> {
+  const page = context.pages().find(p => p !== workbench) ?? await context.waitForEvent('page', { timeout: timeoutMs });
+  const signInServer = (url: URL) => url.pathname.startsWith('/connect/') || url.pathname.startsWith('/account/login');
+  try {
+    // The server may still know the browser (single sign-on) and send it straight back: then there is no form.
+    const form = page.locator('input[name="email"]');
+    await Promise.race([form.waitFor({ timeout: timeoutMs }), page.waitForURL(url => !signInServer(url), { timeout: timeoutMs })]);
+    if (await form.isVisible()) {
+      await form.fill(user.email);
+      await page.locator('input[name="password"]').fill(user.password);
+      await Promise.all([
+        page.waitForURL(url => !signInServer(url), { timeout: timeoutMs }),
+        page.locator('button[type="submit"], input[type="submit"]').first().click(),
+      ]);
+    }
+    await page.waitForLoadState('load');
+    return { url: page.url(), text: (await page.locator('body').innerText()).trim() };
+  } finally {
+    await page.close();
+  }
+}
