@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# npm test: the type check, the vitest tests (unit, emulator, API client), and the integration tests in a real
-# VS Code extension host. Every stage runs even when an earlier one fails, so one run shows everything; the last
-# line adds up the tests of all stages.
+# npm test: the type check, the vitest tests (unit, emulator, API client), the integration tests in a real
+# VS Code extension host, and the UI journeys in the real workbench (from source and from the packaged .vsix).
+# Every stage runs even when an earlier one fails, so one run shows everything; the last line adds up the tests of
+# all stages.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 summary=$(mktemp)
@@ -20,6 +21,7 @@ stage "type check" npx tsc --noEmit -p .
 stage "vitest" npx vitest run
 stage "build" node esbuild.js
 stage "VS Code integration tests" npx tsx test/vscode/run.ts --self-check
+stage "UI journeys (from source, and installed from the .vsix)" npx tsx test/journey/run.ts
 sleep 0.2 # let the process substitutions finish writing
 
 passed=$(awk '{ s += $2 } END { print s + 0 }' "$summary")
