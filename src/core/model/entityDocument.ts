@@ -5,8 +5,9 @@
  *   /{domainAccountId}/{projectPhaseId}/{collection}/{storeyId | -}/{offset}-{limit}/{title}.json
  *   /{domainAccountId}/{projectPhaseId}/{collection}/entity/{entityId}/{title}.json
  * The path is kept as the tab shows it (VS Code encodes it for the URI string): within a part only `%` and `/` are
- * escaped, as %25 and %2F. Every part is validated when read back: a document URI comes from outside (a restored tab,
- * a link, a user).
+ * escaped (%25, %2F), and an id that would read as a marker (`-`, `entity`) or a path step (`.`, `..`) has its first
+ * character escaped. Every part is validated when read back: a document URI comes from outside (a restored tab, a
+ * link, a user).
  */
 export interface EntityPageRef {
   readonly kind: 'page';
@@ -40,12 +41,13 @@ export const maxOffset = 1_000_000_000;
 export const maxLimit = 1000;
 const collectionPattern = /^[a-z][a-z0-9_-]{0,63}$/;
 const noStorey = '-';
+const entityMarker = 'entity';
 
 export function entityDocumentPath(ref: EntityDocumentRef, title: string): string {
   const head = [ref.domainAccountId, ref.projectPhaseId, ref.collection].map(escape);
   const tail = ref.kind === 'page'
     ? [ref.storeyId ? escape(ref.storeyId) : noStorey, `${ref.offset}-${ref.limit}`]
-    : ['entity', escape(ref.entityId)];
+    : [entityMarker, escape(ref.entityId)];
   return `/${[...head, ...tail, `${escape(safeTitle(title))}.json`].join('/')}`;
 }
 
@@ -60,8 +62,8 @@ export function parseEntityDocumentPath(path: string): EntityDocumentRef {
   const domainAccountId = id(rawDomainAccount, 'domain account id');
   const projectPhaseId = id(rawPhase, 'project phase id');
   const collection = decode(rawCollection, 'collection');
-  if (!collectionPattern.test(collection)) throw new EntityDocumentPathError(`"${collection.slice(0, 64)}" is not a collection name`);
-  if (marker === 'entity') return { kind: 'entity', domainAccountId, projectPhaseId, collection, entityId: id(rawPage, 'entity id') };
+  if (!collectionPattern.test(collection)) throw new EntityDocumentPathError(`${JSON.stringify(collection.slice(0, 64))} is not a collection name`); // quoted with escapes: no raw control characters in a message
+  if (marker === entityMarker) return { kind: 'entity', domainAccountId, projectPhaseId, collection, entityId: id(rawPage, 'entity id') };
   const page = /^(\d{1,10})-(\d{1,4})$/.exec(rawPage);
   if (!page) throw new EntityDocumentPathError('the page must read <offset>-<limit>, for example 0-100');
   const offset = Number(page[1]);
@@ -82,14 +84,22 @@ export function pageTitle(collection: string, storeyName: string | undefined, of
 /** The title a document path ends in (without `.json`), as the tab shows it. */
 export function titleOf(path: string): string {
   const file = path.slice(path.lastIndexOf('/') + 1).replace(/\.json$/, '');
-  return /%(?!25|2F)/i.test(file) ? file : unescape(file);
+  return invalidEscape.test(file) ? file : unescape(file);
 }
 
-const escape = (part: string): string => part.replace(/%/g, '%25').replace(/\//g, '%2F');
-const unescape = (part: string): string => part.replace(/%2F/gi, '/').replace(/%25/g, '%');
+/** Escapes what would break a path part or be read as something else; the rest stays as the tab shows it. */
+function escape(part: string): string {
+  const escaped = part.replace(/%/g, '%25').replace(/\//g, '%2F');
+  return reservedParts.has(escaped) ? `%${escaped.charCodeAt(0).toString(16).toUpperCase()}${escaped.slice(1)}` : escaped;
+}
+
+const reservedParts = new Set([noStorey, entityMarker, '.', '..']);
+/** A `%` that does not start an escaped ASCII character. */
+const invalidEscape = /%(?![0-7][0-9a-f])/i;
+const unescape = (part: string): string => part.replace(/%([0-7][0-9a-f])/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 
 function decode(segment: string, what: string): string {
-  if (/%(?!25|2F)/i.test(segment)) throw new EntityDocumentPathError(`the ${what} is not properly encoded`);
+  if (invalidEscape.test(segment)) throw new EntityDocumentPathError(`the ${what} is not properly encoded`);
   return unescape(segment);
 }
 
