@@ -55,6 +55,15 @@ export async function revokeRefreshToken(fetch: Fetch, endpoints: AuthEndpoints,
   if (!response.ok) throw new AuthServerUnavailableError(`Signing out: the BIMlink sign-in server answered ${response.status} when revoking the session.`);
 }
 
+/**
+ * Until when an access token is handed out as it is: 30 s before it expires, or, for a short-lived token, a third of
+ * its lifetime before (a fixed margin longer than the lifetime would renew it on every request).
+ */
+export function usableUntil(tokens: Pick<TokenSet, 'issuedAt' | 'expiresAt'>): number {
+  const lifetime = Math.max(0, tokens.expiresAt - tokens.issuedAt);
+  return tokens.expiresAt - Math.min(30_000, lifetime / 3);
+}
+
 /** The moment to renew an access token: two thirds into its lifetime, as VS Code's own auth providers do. */
 export function refreshDueAt(tokens: Pick<TokenSet, 'issuedAt' | 'expiresAt'>): number {
   return tokens.issuedAt + Math.max(0, tokens.expiresAt - tokens.issuedAt) * 2 / 3;

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { Fetch } from '../../core/auth/authFetch';
 import { OAuthError } from '../../core/auth/authErrors';
 import { discoverEndpoints, type AuthEndpoints } from '../../core/auth/discovery';
-import { refreshDueAt, refreshTokens, revokeRefreshToken, type ClientCredentials } from '../../core/auth/tokenClient';
+import { refreshDueAt, refreshTokens, revokeRefreshToken, usableUntil, type ClientCredentials } from '../../core/auth/tokenClient';
 import { SettingError, type Servers } from '../../core/config/servers';
 import { missingClientId, type Settings } from '../configuration';
 import { clientSecretKey, SessionStore, type StoredSession } from './sessionStore';
@@ -12,7 +12,8 @@ import { signInInteractively, type SignInDependencies } from './signInFlow';
 interface LiveSession {
   stored: StoredSession;
   accessToken: string;
-  expiresAt: number;
+  /** Until when the access token is handed out without renewing it first (see usableUntil). */
+  usableUntil: number;
   timer?: NodeJS.Timeout;
   refreshing?: Promise<string>;
   failedRefreshes: number;
@@ -32,8 +33,6 @@ export interface ProviderDependencies extends Omit<SignInDependencies, 'fetch'> 
   readonly settings: () => Settings;
 }
 
-/** Renew this long before expiry at the latest when a token is asked for. */
-const expiryMargin = 30_000;
 const retryDelays = [15_000, 30_000, 60_000, 120_000, 300_000];
 /** How long another window may take to store a refresh token it just rotated. */
 const rotationGrace = 1500;
@@ -101,8 +100,8 @@ export class BimlinkAuthenticationProvider implements vscode.AuthenticationProvi
       clientId: client.clientId,
       superseded: supersededBy(existing?.stored, client.clientId, tokens.refreshToken),
     };
-    const live: LiveSession = existing ?? { stored, accessToken: '', expiresAt: 0, failedRefreshes: 0 };
-    Object.assign(live, { stored, accessToken: tokens.accessToken, expiresAt: tokens.expiresAt, failedRefreshes: 0 });
+    const live: LiveSession = existing ?? { stored, accessToken: '', usableUntil: 0, failedRefreshes: 0 };
+    Object.assign(live, { stored, accessToken: tokens.accessToken, usableUntil: usableUntil(tokens), failedRefreshes: 0 });
     this.sessions.set(stored.id, live);
     this.schedule(live, refreshDueAt(tokens) - Date.now());
     if (stored.refreshToken) await this.persist(list => [...list.filter(s => s.id !== stored.id), stored]);
@@ -142,14 +141,14 @@ export class BimlinkAuthenticationProvider implements vscode.AuthenticationProvi
   /** A valid access token for the session, renewed first when it is missing or about to expire. */
   async accessToken(sessionId: string): Promise<string> {
     const live = this.live(sessionId);
-    if (live.accessToken && live.expiresAt - Date.now() > expiryMargin) return live.accessToken;
+    if (live.accessToken && Date.now() < live.usableUntil) return live.accessToken;
     return this.refresh(live);
   }
 
   /** The server refused `rejected`: a renewed access token (shared with every other caller that was refused). */
   async renewAccessToken(sessionId: string, rejected: string): Promise<string> {
     const live = this.live(sessionId);
-    if (live.accessToken && live.accessToken !== rejected && live.expiresAt - Date.now() > expiryMargin) return live.accessToken;
+    if (live.accessToken && live.accessToken !== rejected && Date.now() < live.usableUntil) return live.accessToken;
     return this.refresh(live);
   }
 
@@ -221,7 +220,7 @@ export class BimlinkAuthenticationProvider implements vscode.AuthenticationProvi
     if (rotated) live.stored = { ...live.stored, refreshToken: tokens.refreshToken! };
     if (this.sessions.get(live.stored.id) !== live) throw new SessionEndedError('You signed out of BIMlink.');
     live.accessToken = tokens.accessToken;
-    live.expiresAt = tokens.expiresAt;
+    live.usableUntil = usableUntil(tokens);
     live.failedRefreshes = 0;
     if (rotated) {
       const stored = live.stored;
@@ -266,7 +265,7 @@ export class BimlinkAuthenticationProvider implements vscode.AuthenticationProvi
     for (const s of stored) {
       const live = this.sessions.get(s.id);
       if (live) { live.stored = s; continue; }
-      const fresh: LiveSession = { stored: s, accessToken: '', expiresAt: 0, failedRefreshes: 0 };
+      const fresh: LiveSession = { stored: s, accessToken: '', usableUntil: 0, failedRefreshes: 0 };
       this.sessions.set(s.id, fresh);
       this.schedule(fresh, 0); // an access token in the background, so the first request need not wait
       added.push(this.toSession(fresh));
