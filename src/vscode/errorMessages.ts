@@ -1,8 +1,19 @@
 import * as vscode from 'vscode';
+import { SessionEndedError } from './auth/bimlinkAuthenticationProvider';
 
-/** A message for the user. The API client's errors already name the request (never a token) and say what to do. */
+/**
+ * A message for the user. The API client's errors already name the request (never a token) and say what to do;
+ * a request refused because the session ended says just that: the sign-in prompt is shown once, by the provider.
+ */
 export function describeError(error: unknown): string {
+  if (causes(error).some(cause => cause instanceof SessionEndedError)) return 'You were signed out of BIMlink: your session ended.';
   return error instanceof Error ? error.message : String(error);
+}
+
+function causes(error: unknown): unknown[] {
+  const chain: unknown[] = [];
+  for (let current = error; current instanceof Error && chain.length < 10; current = current.cause) chain.push(current);
+  return chain;
 }
 
 /**

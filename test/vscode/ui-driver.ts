@@ -41,6 +41,20 @@ const actions: Record<string, Action> = {
   },
 
   /**
+   * Every notification of this window so far (the notification center keeps them until cleared), with its
+   * severity. The test opens the center first (notifications.showList): it draws its items only while open.
+   */
+  async 'notification-center'(_, { workbench }) {
+    const items = workbench.locator('.notifications-center .notification-list-item');
+    return {
+      notifications: await items.evaluateAll(rows => rows.map(row => ({
+        message: row.querySelector('.notification-list-item-message')?.textContent?.trim() ?? '',
+        severity: ['error', 'warning', 'info'].find(s => row.querySelector(`.notification-list-item-icon.codicon-${s}`)) ?? 'unknown',
+      }))),
+    };
+  },
+
+  /**
    * Types into the quick input and presses Enter. With `pick`, waits for the quick pick's list to offer a matching
    * item first (items may still be loading).
    */
