@@ -6,6 +6,7 @@ export interface FetchRequestInit {
   headers: Record<string, string>;
   signal: AbortSignal;
   body?: string;
+  redirect: 'manual';
 }
 
 export interface FetchResponse {

@@ -143,6 +143,9 @@ export class HttpClient {
           throw error;
         }
       }
+      if (status >= 300 && status < 400) {
+        throw new MalformedResponseError(label, `the server redirected to ${redirectTarget(raw.headers.get('location'), url)}, and requests that carry your sign-in do not follow redirects`, status);
+      }
       if (status === 401) {
         const reason = bearerReason(parseBearerChallenge(raw.headers.get('www-authenticate')));
         if (!useAuth || refreshed || token === undefined) throw new UnauthorizedError(label, reason);
@@ -201,7 +204,8 @@ export class HttpClient {
         body = JSON.stringify(request.json);
         headers['content-type'] = 'application/json';
       }
-      const response = await this.fetchFn(url, { method, headers, signal: controller.signal, body });
+      // never follow a redirect: it could carry the bearer token to a host the user did not choose
+      const response = await this.fetchFn(url, { method, headers, signal: controller.signal, body, redirect: 'manual' });
       const ok = response.status >= 200 && response.status < 300;
       const text = ok
         ? await readBodyText(response, this.maxBodyBytes)
@@ -253,5 +257,14 @@ export class HttpClient {
     } catch {
       // a faulty listener must not break requests
     }
+  }
+}
+
+/** Where a redirect points, as an origin (no path or query, which may hold anything). */
+function redirectTarget(location: string | null, from: string): string {
+  try {
+    return location ? new URL(location, from).origin : 'nowhere';
+  } catch {
+    return 'an unreadable address';
   }
 }

@@ -7,7 +7,8 @@ export type Fetch = (url: string, init?: RequestInit) => Promise<Response>;
 export async function fetchAuthJson(fetch: Fetch, url: string, init: RequestInit, what: string): Promise<Record<string, unknown>> {
   let response: Response;
   try {
-    response = await fetch(url, { ...init, headers: { accept: 'application/json', ...init.headers } });
+    // a redirect could take the code, verifier or refresh token to another host: it is an error, never followed
+    response = await fetch(url, { ...init, redirect: 'manual', headers: { accept: 'application/json', ...init.headers } });
   } catch (error) {
     if (init.signal?.aborted) throw error;
     throw new AuthServerUnavailableError(`${what} failed: the BIMlink sign-in server at ${new URL(url).origin} could not be reached (${describe(error)}).`, { cause: error });

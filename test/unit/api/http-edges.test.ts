@@ -140,3 +140,28 @@ describe('a body cut off mid-stream', () => {
     expect(requests).toBe(3);
   });
 });
+
+describe('a redirect from the API', () => {
+  const seen: { url: string; authorization?: string }[] = [];
+  const servers: Server[] = [];
+  const listen = async (handler: Parameters<typeof createServer>[1]): Promise<string> => {
+    const server = createServer(handler);
+    servers.push(server);
+    await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+    return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  };
+  afterAll(async () => { for (const server of servers) await new Promise(resolve => server.close(resolve)); });
+
+  it('is an error that names only the other origin, and the token never goes there', async () => {
+    const elsewhere = await listen((req, res) => { seen.push({ url: req.url ?? '', authorization: req.headers.authorization }); res.end('[]'); });
+    for (const status of [301, 302, 307, 308]) {
+      const api = await listen((_req, res) => { res.writeHead(status, { location: `${elsewhere}/steal?x=1` }); res.end(); });
+      const client = new BimlinkClient({ baseUrl: api, fetch: undiciFetch as unknown as FetchFunction, tokens: staticTokenSource(TOKEN), retry: fastRetry });
+      const error = await client.getDomainAccounts().catch(e => e as Error);
+      expect(error).toBeInstanceOf(Error);
+      expect((error as Error).message).toContain(`the server redirected to ${elsewhere}, and requests that carry your sign-in do not follow redirects`);
+      expect((error as Error).message).not.toContain('steal');
+    }
+    expect(seen).toEqual([]);
+  });
+});
