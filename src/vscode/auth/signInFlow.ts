@@ -60,7 +60,7 @@ export async function signInInteractively(deps: SignInDependencies, request: Sig
       deps.log.info(`Signing in at ${endpoints.authorization} as client "${request.client.clientId}", redirect ${redirectUri}.`);
 
       progress.report({ message: 'complete the sign-in in your browser…' });
-      const query = await step(receiveRedirect(deps, route, attempt));
+      const query = await step(receiveRedirect(deps, route, attempt, controller.signal));
       const { code } = readAuthorizationResponse(query, attempt.state);
 
       progress.report({ message: 'completing the sign-in…' });
@@ -86,7 +86,8 @@ async function externalCallbackUri(deps: SignInDependencies, configured: string)
 }
 
 /** Waits for the browser's redirect on the chosen route; on a failed or slow route, offers to paste it instead. */
-async function receiveRedirect(deps: SignInDependencies, route: RedirectRoute, attempt: AuthorizationRequest): Promise<URLSearchParams> {
+async function receiveRedirect(deps: SignInDependencies, route: RedirectRoute, attempt: AuthorizationRequest,
+  signal: AbortSignal): Promise<URLSearchParams> {
   const verdict = (query: URLSearchParams) => {
     if (query.get('state') !== attempt.state) return 'ignore' as const;
     try {
@@ -117,7 +118,10 @@ async function receiveRedirect(deps: SignInDependencies, route: RedirectRoute, a
       return await pasteRedirect(deps, attempt, 'VS Code could not open your browser for the BIMlink sign-in.');
     }
     const timedOut = new Promise<'timeout'>(resolve => { timer = setTimeout(() => resolve('timeout'), deps.timeoutMs); });
-    const outcome = await Promise.race([waiting.received, timedOut]);
+    // a cancel must close the loopback port at once, not when the wait would have timed out
+    const cancelled = new Promise<'cancelled'>(resolve => signal.addEventListener('abort', () => resolve('cancelled'), { once: true }));
+    const outcome = await Promise.race([waiting.received, timedOut, cancelled]);
+    if (outcome === 'cancelled') throw new vscode.CancellationError();
     if (outcome !== 'timeout') return outcome;
   } finally {
     clearTimeout(timer);
