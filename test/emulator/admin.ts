@@ -9,6 +9,8 @@ import type { StatsSnapshot } from './stats';
 export interface EmulatorControl {
   readonly faults: { get(): Faults; set(patch: Partial<Faults>): Faults };
   stats(): StatsSnapshot & { readonly stored: Record<string, number> };
+  /** Every access, refresh and ID token issued since the start. */
+  issuedTokens(): string[];
   revokeRefreshTokens(email: string): { grants: number; refreshTokens: number } | undefined;
   setAutoLogin(email: string | undefined): void;
   reset(): void;
@@ -31,6 +33,7 @@ export function registerAdmin(app: FastifyInstance, control: EmulatorControl): v
   app.put(`${ADMIN_PREFIX}/faults`, setFaults);
   app.patch(`${ADMIN_PREFIX}/faults`, setFaults);
   app.get(`${ADMIN_PREFIX}/stats`, async () => control.stats());
+  app.get(`${ADMIN_PREFIX}/issued-tokens`, async () => ({ tokens: control.issuedTokens() }));
   app.post(`${ADMIN_PREFIX}/reset`, async () => {
     control.reset();
     return control.faults.get();

@@ -15,6 +15,7 @@ import { DEMO_IDS } from './data/catalog';
 import { DemoData } from './data/demo-data';
 import { DEMO_USERS, findUserByEmail, type DemoUser } from './data/users';
 import { FaultController } from './faults';
+import { IssuedTokens } from './issued-tokens';
 import { resolveOptions, type EmulatorOptions } from './options';
 import { Stats, type RequestArea } from './stats';
 
@@ -53,6 +54,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 
   const faults = new FaultController(config.faults, config.seed);
   const stats = new Stats();
+  const issuedTokens = new IssuedTokens();
   const store = new TokenStore();
   const keys = await createSigningKeys();
   const data = new DemoData(config);
@@ -79,6 +81,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 
   const control: EmulatorControl = {
     faults,
+    issuedTokens: () => issuedTokens.list(),
     stats: () => ({ ...stats.snapshot(), stored: store.counts() }),
     revokeRefreshTokens: (email) => {
       const user = findUserByEmail(email);
@@ -110,6 +113,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     const area = areaOf(path);
     stats.request(area);
     res.once('finish', () => stats.response(res.statusCode));
+    if (area === 'token') issuedTokens.watch(res);
     if (!isOidcPath(path)) return app.routing(req, res);
     if (area === 'token' && faults.get().tokenEndpoint) return void tokenWithFaults(req, res, oidc, faults, stats);
     oidc(req, res);
