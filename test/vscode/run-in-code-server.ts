@@ -9,6 +9,7 @@ import { chromium, type BrowserContext } from 'playwright-core';
 import { startCodeServer, type CodeServer } from './code-server';
 import { findLeftovers } from './leftovers';
 import { startUiDriver, type UiDriver } from './ui-driver';
+import { recordNotifications } from './workbench';
 
 export interface CodeServerRun {
   extensionDevelopmentPath: string[];
@@ -69,6 +70,7 @@ export async function runInCodeServer(run: CodeServerRun): Promise<number> {
     });
     await page.exposeFunction('codeAutomationExit', (code: number) => settle(code));
     driver.attach(browser, page);
+    await recordNotifications(page);
     const workspace = run.workspacePath ?? path.join(server.folder, 'workspace');
     mkdirSync(workspace, { recursive: true });
     await page.goto(server.workbenchUrl(workspace, [

@@ -6,7 +6,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { chooseFromContextMenu, clickNotificationButton, exactly, fillQuickInput, signInOnLoginPage, treeRow, treeRows } from './workbench';
+import { chooseFromContextMenu, clickNotificationButton, exactly, fillQuickInput, notificationHistory, signInOnLoginPage, treeRow, treeRows } from './workbench';
 
 export interface UiDriver {
   readonly url: string;
@@ -38,6 +38,11 @@ const actions: Record<string, Action> = {
   /** The texts of the notification toasts now shown. */
   async 'notifications'(_, { workbench }) {
     return { messages: await workbench.locator('.notifications-toasts .notification-list-item-message').allInnerTexts() };
+  },
+
+  /** The text of every notification the workbench has shown since it loaded, cleared or not. */
+  async 'notification-history'(_, { workbench }) {
+    return { messages: await notificationHistory(workbench) };
   },
 
   /**

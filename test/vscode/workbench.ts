@@ -85,3 +85,30 @@ export async function signInOnLoginPage(context: BrowserContext, workbench: Page
     await page.close();
   }
 }
+
+/**
+ * From the next page load on, remembers the text of every notification the workbench shows (toasts come and go, and
+ * the notification center forgets what is cleared), for notificationHistory.
+ */
+export async function recordNotifications(workbench: Page): Promise<void> {
+  // A string, not a function: the TypeScript loader would wrap named functions in a helper the page lacks.
+  await workbench.addInitScript(`(() => {
+    const seen = new Set();
+    const history = window.bimlinkNotificationHistory = [];
+    let queued = false;
+    const collect = () => {
+      queued = false;
+      for (const element of document.querySelectorAll('.notification-list-item-message')) {
+        const text = element.textContent && element.textContent.trim();
+        if (text && !seen.has(text)) { seen.add(text); history.push(text); }
+      }
+    };
+    new MutationObserver(() => { if (!queued) { queued = true; setTimeout(collect, 50); } })
+      .observe(document, { subtree: true, childList: true, characterData: true });
+  })();`);
+}
+
+/** Every notification text shown since the page loaded (see recordNotifications). */
+export async function notificationHistory(workbench: Page): Promise<string[]> {
+  return workbench.evaluate(() => (window as unknown as { bimlinkNotificationHistory?: string[] }).bimlinkNotificationHistory ?? []);
+}
