@@ -217,8 +217,18 @@ export class BimlinkAuthenticationProvider implements vscode.AuthenticationProvi
       throw error;
     }
     const rotated = Boolean(tokens.refreshToken) && tokens.refreshToken !== used;
-    if (rotated) live.stored = { ...live.stored, refreshToken: tokens.refreshToken! };
     if (this.sessions.get(live.stored.id) !== live) throw new SessionEndedError('You signed out of BIMlink.');
+    if (live.stored.refreshToken !== used) {
+      // The account signed in again while this renewal was under way: keep the newer sign-in's tokens, and revoke
+      // the renewal's at sign-out like any replaced sign-in's.
+      if (rotated) {
+        live.stored = { ...live.stored, superseded: [...(live.stored.superseded ?? []), tokens.refreshToken!].slice(-5) };
+        const stored = live.stored;
+        await this.persist(list => list.map(s => s.id === stored.id ? stored : s));
+      }
+      return live.accessToken;
+    }
+    if (rotated) live.stored = { ...live.stored, refreshToken: tokens.refreshToken! };
     live.accessToken = tokens.accessToken;
     live.usableUntil = usableUntil(tokens);
     live.failedRefreshes = 0;
