@@ -6,7 +6,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { chooseFromContextMenu, clickNotificationButton, exactly, fillQuickInput, notificationHistory, signInOnLoginPage, treeRow, treeRows } from './workbench';
+import { browseTree, chooseFromContextMenu, clickNotificationButton, exactly, fillQuickInput, notificationHistory, signInOnLoginPage, treeRow, treeRows } from './workbench';
 
 export interface UiDriver {
   readonly url: string;
@@ -94,6 +94,11 @@ const actions: Record<string, Action> = {
     return { chosen: item };
   },
 
+  /** Opens every row of the explorer with the keyboard, top to bottom; reports how many rows it visited. */
+  async 'tree-browse'(_, { workbench }) {
+    return { rows: await browseTree(workbench) };
+  },
+
   /** Waits until the explorer shows a row with this label, and returns the rows. */
   async 'tree-wait-for'({ label, timeoutMs = 15_000 }, { workbench }) {
     await workbench.locator('.part.sidebar .monaco-list-row .label-name', { hasText: exactly(String(label)) }).first()
@@ -110,6 +115,12 @@ const actions: Record<string, Action> = {
     } finally {
       await page.close();
     }
+  },
+
+  /** Forgets the browser's cookies, so the next sign-in shows the login page instead of signing in silently. */
+  async 'clear-browser-cookies'(_, { context }) {
+    await context.clearCookies();
+    return { cleared: true };
   },
 
   /** The URLs of the browser tabs other than the workbench. */

@@ -91,24 +91,55 @@ export async function signInOnLoginPage(context: BrowserContext, workbench: Page
  * the notification center forgets what is cleared), for notificationHistory.
  */
 export async function recordNotifications(workbench: Page): Promise<void> {
-  // A string, not a function: the TypeScript loader would wrap named functions in a helper the page lacks.
+  // A string, not a function: the TypeScript loader would wrap named functions in a helper the page lacks. No timers
+  // either: a background tab's timers are throttled to once a minute, and a notification is gone by then.
   await workbench.addInitScript(`(() => {
     const seen = new Set();
     const history = window.bimlinkNotificationHistory = [];
-    let queued = false;
-    const collect = () => {
-      queued = false;
-      for (const element of document.querySelectorAll('.notification-list-item-message')) {
-        const text = element.textContent && element.textContent.trim();
-        if (text && !seen.has(text)) { seen.add(text); history.push(text); }
-      }
+    const selector = '.notification-list-item-message';
+    const note = element => {
+      const text = element.textContent && element.textContent.trim();
+      if (text && !seen.has(text)) { seen.add(text); history.push(text); }
     };
-    new MutationObserver(() => { if (!queued) { queued = true; setTimeout(collect, 50); } })
-      .observe(document, { subtree: true, childList: true, characterData: true });
+    new MutationObserver(records => {
+      for (const record of records) {
+        const target = record.target.nodeType === 1 ? record.target : record.target.parentElement;
+        const message = target && target.closest(selector);
+        if (message) note(message);
+        for (const node of record.addedNodes) {
+          if (node.nodeType !== 1) continue;
+          if (node.matches(selector)) note(node);
+          for (const inner of node.querySelectorAll(selector)) note(inner);
+        }
+      }
+    }).observe(document, { subtree: true, childList: true, characterData: true });
   })();`);
 }
 
 /** Every notification text shown since the page loaded (see recordNotifications). */
 export async function notificationHistory(workbench: Page): Promise<string[]> {
   return workbench.evaluate(() => (window as unknown as { bimlinkNotificationHistory?: string[] }).bimlinkNotificationHistory ?? []);
+}
+
+/**
+ * Walks the whole sidebar tree with the keyboard, as a user exploring it would: every collapsed row is opened (Right)
+ * and its children waited for, then Down to the next row, until the last. Returns the number of rows visited.
+ */
+export async function browseTree(workbench: Page, timeoutMs = 15_000): Promise<number> {
+  const sidebar = workbench.locator('.part.sidebar');
+  const focused = sidebar.locator('.monaco-list-row.focused');
+  await sidebar.locator('.monaco-list-row').first().click({ timeout: timeoutMs });
+  for (let visited = 1; ; visited++) {
+    if (await focused.getAttribute('aria-expanded') === 'false') {
+      await workbench.keyboard.press('ArrowRight');
+      await sidebar.locator('.monaco-list-row.focused[aria-expanded="true"]').waitFor({ timeout: timeoutMs });
+      await sidebar.locator('.codicon-tree-item-loading').first().waitFor({ state: 'hidden', timeout: timeoutMs });
+    }
+    const at = await focused.getAttribute('data-index');
+    await workbench.keyboard.press('ArrowDown');
+    const moved = await workbench.waitForFunction(
+      previous => document.querySelector('.part.sidebar .monaco-list-row.focused')?.getAttribute('data-index') !== previous,
+      at, { timeout: 1000 }).then(() => true, () => false);
+    if (!moved) return visited;
+  }
 }

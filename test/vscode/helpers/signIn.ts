@@ -10,7 +10,7 @@ export async function signInAs(user: { email: string; password: string }): Promi
   assert.match(page.text, /You are signed in to BIMlink/);
   assert.ok(page.url.startsWith(`${defaultRedirectUri}?`), page.url);
   const session = await signingIn;
-  assert.ok(session, `signed in as ${user.email}`);
+  assert.equal(session?.account.label, user.email, `signed in as ${user.email}`);
   return session;
 }
 
