@@ -55,6 +55,13 @@ suite('Under faults', function () {
     process.off('unhandledRejection', onUnhandled);
     await clearNotifications(); // also cancels an export a failed test left running
     await resetEmulator();
+    // Leave no session shaped by revocations and 20 s tokens to the suites after this one.
+    for (const label of await accountLabels()) {
+      const signingOut = vscode.commands.executeCommand('bimlink.signOut');
+      if ((await accountLabels()).length > 1) await ui('fill-quick-input', { text: label });
+      await signingOut;
+    }
+    await ui('clear-browser-cookies');
     if (folder) rmSync(folder, { recursive: true, force: true });
   });
 
