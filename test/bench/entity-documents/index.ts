@@ -2,39 +2,17 @@
 // visible, and the throughput of Export Entities over a whole collection against the bare baseline loop of
 // api-read-all (undici.request, sequential pages, same page size) on the same emulator in the same run, with the
 // extension host's peak memory during the export, at 100,000 and 1,000,000 entities.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runTests } from '@vscode/test-electron';
 import { startEmulator } from '../../emulator/index';
 import { signInWithPassword } from '../../emulator/testing/index';
-import type { EntityBenchResult } from '../../vscode/bench/index';
+import type { EntityBenchResult } from '../../vscode/bench/entityDocuments';
 import type { Benchmark } from '../benchmark';
 import { runChild } from '../child';
+import { inExtensionHost } from '../extension-host';
 import { JOB_ENV, type ReadJob, type ReadResult } from '../api-read-all/job';
 
-const root = fileURLToPath(new URL('../../..', import.meta.url));
 const SIZES = [100_000, 1_000_000] as const;
 const ROUNDS: Record<(typeof SIZES)[number], number> = { 100_000: 1, 1_000_000: 3 };
-
-async function inExtensionHost(emulatorUrl: string, source: { domainAccountId: string; projectPhaseId: string }): Promise<EntityBenchResult> {
-  const folder = mkdtempSync(path.join(tmpdir(), 'bimlink-bench-'));
-  const out = path.join(folder, 'result.json');
-  try {
-    const code = await runTests({
-      vscodeExecutablePath: path.join(root, 'test', 'vscode', 'code-shim.mjs'),
-      extensionDevelopmentPath: root,
-      extensionTestsPath: path.join(root, 'out', 'test', 'vscode', 'bench', 'index'),
-      launchArgs: [path.join(folder, 'workspace'), `--user-data-dir=${path.join(folder, 'user-data')}`, `--extensions-dir=${path.join(folder, 'extensions')}`],
-      extensionTestsEnv: { BIMLINK_EMULATOR_URL: emulatorUrl, BIMLINK_BENCH_OUT: out, BIMLINK_BENCH_SOURCE: JSON.stringify(source) },
-    }).catch(error => (error as { code?: number }).code ?? 1);
-    if (code !== 0) throw new Error(`the extension host bench failed (exit ${code})`);
-    return JSON.parse(readFileSync(out, 'utf8')) as EntityBenchResult;
-  } finally {
-    rmSync(folder, { recursive: true, force: true });
-  }
-}
 
 export const entityDocuments: Benchmark = {
   name: 'entity-documents',
@@ -52,7 +30,7 @@ export const entityDocuments: Benchmark = {
         for (let round = 0; round < ROUNDS[size]; round++) {
           const baseline = await runChild<ReadResult>(fileURLToPath(new URL('../api-read-all/read-with-baseline.ts', import.meta.url)),
             { env: { [JOB_ENV]: JSON.stringify(job) }, timeoutMs: 180_000 });
-          const host = await inExtensionHost(emulator.url, source);
+          const host = await inExtensionHost<EntityBenchResult>('entityDocuments', { BIMLINK_EMULATOR_URL: emulator.url, BIMLINK_BENCH_SOURCE: JSON.stringify(source) });
           if (host.exported !== size) throw new Error(`exported ${host.exported} entities, expected ${size}`);
           context.note(`${size.toLocaleString('en')} entities: first page ${host.firstPageMs.toFixed(0)} ms, export ${(host.exportMs / 1000).toFixed(1)} s, baseline ${(baseline.ms / 1000).toFixed(1)} s, extension host RSS ${host.startRssMb.toFixed(0)} → ${host.peakRssMb.toFixed(0)} MB`);
           rounds.push({ host, baseline });
