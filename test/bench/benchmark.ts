@@ -19,3 +19,8 @@ export function formatValue(value: number): string {
   if (Math.abs(value) >= 100) return String(Math.round(value));
   return value.toFixed(2);
 }
+
+/** The middle value (the upper one of an even count); the values are left as they are. */
+export function median(values: readonly number[]): number {
+  return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+}

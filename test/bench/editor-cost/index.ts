@@ -6,7 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startEmulator } from '../../emulator/index';
 import type { EditorCostResult } from '../../vscode/bench/editorCost';
-import type { Benchmark } from '../benchmark';
+import { median, type Benchmark } from '../benchmark';
 import { inExtensionHost } from '../extension-host';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
@@ -30,7 +30,6 @@ export const editorCost: Benchmark = {
     } finally {
       await emulator.close();
     }
-    const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
     context.note(`activation in ${WINDOWS} fresh windows: ${activations.map(ms => ms.toFixed(1)).join(', ')} ms; module load alone: ${moduleLoads.map(ms => ms.toFixed(1)).join(', ')} ms`);
     context.report('bundle', bundleKb, 'KB');
     context.report('activation', median(activations), 'ms');

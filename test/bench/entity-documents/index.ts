@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { startEmulator } from '../../emulator/index';
 import { signInWithPassword } from '../../emulator/testing/index';
 import type { EntityBenchResult } from '../../vscode/bench/entityDocuments';
-import type { Benchmark } from '../benchmark';
+import { median, type Benchmark } from '../benchmark';
 import { runChild } from '../child';
 import { inExtensionHost } from '../extension-host';
 import { JOB_ENV, type ReadJob, type ReadResult } from '../api-read-all/job';
@@ -41,7 +41,6 @@ export const entityDocuments: Benchmark = {
       }
     }
     const rate = (entities: number, ms: number) => entities / (ms / 1000);
-    const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
     const large = results.get(1_000_000)!;
     const small = results.get(100_000)!;
     const exportRate = median(large.map(r => rate(r.host.exported, r.host.exportMs)));

@@ -17,3 +17,17 @@ export async function signInAs(user: { email: string; password: string }): Promi
 export async function accountLabels(): Promise<string[]> {
   return (await vscode.authentication.getAccounts('bimlink')).map(account => account.label).sort();
 }
+
+/**
+ * Signs every account out with the command (picking each when several are signed in), and makes the browser forget
+ * its sign-in, so the next sign-in shows the login page instead of silently choosing whoever signed in last.
+ */
+export async function signOutEveryone(): Promise<void> {
+  for (const label of await accountLabels()) {
+    const signingOut = vscode.commands.executeCommand('bimlink.signOut');
+    if ((await accountLabels()).length > 1) await ui('fill-quick-input', { text: label });
+    await signingOut;
+  }
+  assert.deepEqual(await accountLabels(), [], 'every account is signed out');
+  await ui('clear-browser-cookies');
+}

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as vscode from 'vscode';
 import { admin, anna, resetEmulator, setFaults } from '../helpers/emulator';
-import { accountLabels, signInAs } from '../helpers/signIn';
+import { accountLabels, signInAs, signOutEveryone } from '../helpers/signIn';
 import { expand, freshExplorer } from '../helpers/tree';
 import { useEmulator } from '../helpers/settings';
 import { clearNotifications, ui, uiDriverUrl } from '../helpers/ui';
@@ -41,13 +41,8 @@ suite('Under faults', function () {
     folder = mkdtempSync(path.join(tmpdir(), 'bimlink-faults-'));
     await useEmulator({ pageSize: 100 });
     await resetEmulator();
-    // Start from a fresh sign-in, so the short token lifetime applies to it.
-    while ((await accountLabels()).length) {
-      const signingOut = vscode.commands.executeCommand('bimlink.signOut');
-      if ((await accountLabels()).length > 1) await ui('fill-quick-input', { text: (await accountLabels())[0]! });
-      await signingOut;
-    }
-    await ui('clear-browser-cookies'); // the login page, not a silent sign-in as whoever the browser last was
+    // Start from a fresh sign-in on the login page, so the short token lifetime applies to it.
+    await signOutEveryone();
     await clearNotifications();
   });
 
@@ -56,12 +51,7 @@ suite('Under faults', function () {
     await clearNotifications(); // also cancels an export a failed test left running
     await resetEmulator();
     // Leave no session shaped by revocations and 20 s tokens to the suites after this one.
-    for (const label of await accountLabels()) {
-      const signingOut = vscode.commands.executeCommand('bimlink.signOut');
-      if ((await accountLabels()).length > 1) await ui('fill-quick-input', { text: label });
-      await signingOut;
-    }
-    await ui('clear-browser-cookies');
+    await signOutEveryone();
     if (folder) rmSync(folder, { recursive: true, force: true });
   });
 

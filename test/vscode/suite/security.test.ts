@@ -31,7 +31,7 @@ function filesUnder(folder: string): { file: string; text: string }[] {
   if (!existsSync(folder)) return [];
   return readdirSync(folder, { recursive: true, encoding: 'utf8' })
     .map(name => path.join(folder, name))
-    .filter(file => statSync(file).isFile() && statSync(file).size < 20 * 1024 * 1024)
+    .filter(file => { const stat = statSync(file); return stat.isFile() && stat.size < 20 * 1024 * 1024; })
     .map(file => ({ file, text: readFileSync(file).toString('latin1') }));
 }
 

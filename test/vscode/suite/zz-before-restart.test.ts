@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { admin, anna, setFaults } from '../helpers/emulator';
-import { accountLabels, signInAs } from '../helpers/signIn';
+import { signInAs, signOutEveryone } from '../helpers/signIn';
 import { ui, uiDriverUrl } from '../helpers/ui';
 
 suite('Before the restart', function () {
@@ -17,12 +17,7 @@ suite('Before the restart', function () {
     // Anna signs in afresh with a long-lived token: a renewal left over from an earlier suite's short-lived tokens
     // could still be under way when VS Code closes, and the restart must find a session at rest.
     await setFaults({ accessTokenLifetimeSeconds: 3600 });
-    for (const label of await accountLabels()) {
-      const signingOut = vscode.commands.executeCommand('bimlink.signOut');
-      if ((await accountLabels()).length > 1) await ui('fill-quick-input', { text: label });
-      await signingOut;
-    }
-    await ui('clear-browser-cookies');
+    await signOutEveryone();
     await signInAs(anna);
     const { ids } = await admin<{ ids: { demoVastgoed: string; grootModel: string } }>('GET', '');
     const editor = await vscode.commands.executeCommand<vscode.TextEditor | undefined>('bimlink.openEntities',
