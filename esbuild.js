@@ -38,6 +38,20 @@ const sizePlugin = {
   },
 };
 
+/**
+ * Serves `vscode` to the bundle as one module. esbuild turns each file's `import * as vscode from 'vscode'` into its
+ * own copy of VS Code's API object (about 300 members, one getter each): twenty files made it about 13 ms of the
+ * extension's activation. Re-exported once, every file shares that one copy.
+ */
+const oneVscodeModulePlugin = {
+  name: 'one-vscode-module',
+  setup(build) {
+    build.onResolve({ filter: /^vscode$/ }, args =>
+      args.namespace === 'vscode-api' ? { path: 'vscode', external: true } : { path: 'vscode', namespace: 'vscode-api' });
+    build.onLoad({ filter: /.*/, namespace: 'vscode-api' }, () => ({ contents: "export * from 'vscode';", loader: 'js' }));
+  },
+};
+
 /** Each integration-test (and extension-host bench) file becomes its own CommonJS module for the extension host. */
 function testEntryPoints() {
   return ['suite', 'bench'].flatMap(folder => {
@@ -57,9 +71,8 @@ async function main() {
     sourcemap: !production,
     sourcesContent: false,
     outfile: 'dist/extension.js',
-    external: ['vscode'],
     logLevel: 'silent',
-    plugins: [sizePlugin, ...(watch ? [problemMatcherPlugin] : [])],
+    plugins: [oneVscodeModulePlugin, sizePlugin, ...(watch ? [problemMatcherPlugin] : [])],
   });
   const tests = await esbuild.context({
     entryPoints: testEntryPoints(),

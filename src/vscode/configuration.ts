@@ -11,19 +11,17 @@ export interface Settings {
 }
 
 /**
- * An application-level setting: the user's own value, else the default. Workspace and folder values are never read,
- * so a repository's .vscode/settings.json can never point the extension, and the user's tokens, at another host.
+ * Reads the settings. Only application-level values count — the user's own value, else the default — so a
+ * repository's .vscode/settings.json can never point the extension, and the user's tokens, at another host.
  */
-function applicationValue<T>(key: string): T {
-  const inspected = vscode.workspace.getConfiguration('bimlink').inspect<T>(key);
-  return (inspected?.globalValue ?? inspected?.defaultValue) as T;
-}
-
 export function readSettings(): Settings {
+  // One inspect of the whole section: each inspect costs VS Code about a millisecond, which counts at activation.
+  const section = vscode.workspace.getConfiguration().inspect<Record<string, unknown>>('bimlink');
+  const applicationValue = <T>(key: string) => (section?.globalValue?.[key] ?? section?.defaultValue?.[key]) as T | undefined;
   let servers: Servers | SettingError;
   try {
     servers = resolveServers({
-      environment: applicationValue<EnvironmentName>('environment'),
+      environment: applicationValue<EnvironmentName>('environment')!,
       apiUrl: applicationValue<string>('apiUrl') ?? '',
       authority: applicationValue<string>('authority') ?? '',
     });

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { BimlinkClient, type FetchFunction } from '../core/api';
 import type { Account } from '../core/auth/idToken';
-import { SettingError } from '../core/config/servers';
+import { SettingError, type Servers } from '../core/config/servers';
 import type { BimlinkAuthenticationProvider } from './auth/bimlinkAuthenticationProvider';
 import { readSettings } from './configuration';
 
@@ -45,7 +45,7 @@ export class Connection implements vscode.Disposable {
 
   /** Makes another signed-in account the active one. */
   async useAccount(accountId: string): Promise<void> {
-    await this.globalState.update(this.accountKey(), accountId);
+    await this.globalState.update(accountKey(readSettings().servers), accountId);
     await this.update();
   }
 
@@ -59,16 +59,11 @@ export class Connection implements vscode.Disposable {
     this.changed.dispose();
   }
 
-  private accountKey(): string {
-    const { servers } = readSettings();
-    return `bimlink.activeAccount:${servers instanceof SettingError ? '' : servers.key}`;
-  }
-
   private async compute(): Promise<ConnectionState> {
     const settings = readSettings();
     if (settings.servers instanceof SettingError) return { kind: 'misconfigured', error: settings.servers };
     const sessions = await this.auth.getSessions();
-    const chosen = this.globalState.get<string>(this.accountKey());
+    const chosen = this.globalState.get<string>(accountKey(settings.servers));
     const session = sessions.find(s => s.account.id === chosen) ?? sessions[0];
     if (!session) return { kind: 'signedOut' };
     const sessionId = session.id;
@@ -86,6 +81,11 @@ export class Connection implements vscode.Disposable {
     });
     return { kind: 'signedIn', account: session.account, client, scope: `${settings.servers.key}|${session.account.id}`, pageSize: settings.pageSize };
   }
+}
+
+/** Where the user's choice of active account is kept: one per environment. */
+function accountKey(servers: Servers | SettingError): string {
+  return `bimlink.activeAccount:${servers instanceof SettingError ? '' : servers.key}`;
 }
 
 /** Two states are the same for the views when they name the same servers, account and page size. */
