@@ -10,11 +10,20 @@ export interface Settings {
   readonly pageSize: number;
 }
 
+/** The settings as last read, until a BIMlink setting changes: each read costs VS Code a few milliseconds. */
+let lastRead: Settings | undefined;
+
 /**
- * Reads the settings. Only application-level values count — the user's own value, else the default — so a
- * repository's .vscode/settings.json can never point the extension, and the user's tokens, at another host.
+ * The settings. Only application-level values count — the user's own value, else the default — so a repository's
+ * .vscode/settings.json can never point the extension, and the user's tokens, at another host. Read again after
+ * `onDidChangeSettings` has seen a change (the extension listens from activation on).
  */
 export function readSettings(): Settings {
+  lastRead ??= readFromVsCode();
+  return lastRead;
+}
+
+function readFromVsCode(): Settings {
   // One inspect of the whole section: each inspect costs VS Code about a millisecond, which counts at activation.
   const section = vscode.workspace.getConfiguration().inspect<Record<string, unknown>>('bimlink');
   const applicationValue = <T>(key: string) => (section?.globalValue?.[key] ?? section?.defaultValue?.[key]) as T | undefined;
@@ -41,7 +50,9 @@ export function readSettings(): Settings {
 /** Fires when any BIMlink setting changes, so changes apply without reloading the window. */
 export function onDidChangeSettings(listener: () => void): vscode.Disposable {
   return vscode.workspace.onDidChangeConfiguration(event => {
-    if (event.affectsConfiguration('bimlink')) listener();
+    if (!event.affectsConfiguration('bimlink')) return;
+    lastRead = undefined;
+    listener();
   });
 }
 
