@@ -122,18 +122,26 @@ export async function notificationHistory(workbench: Page): Promise<string[]> {
 }
 
 /**
- * Walks the whole sidebar tree with the keyboard, as a user exploring it would: every collapsed row is opened (Right)
- * and its children waited for, then Down to the next row, until the last. Returns the number of rows visited.
+ * Walks the whole sidebar tree with the keyboard, as a user exploring it would: from the top, every collapsed row is
+ * opened (Right) and its children waited for, then Down to the next row, until the last. Returns the number of rows
+ * visited. Children have arrived when the list grows: the explorer gives every level at least one row (a message
+ * when a level is empty or failed).
  */
 export async function browseTree(workbench: Page, timeoutMs = 15_000): Promise<number> {
   const sidebar = workbench.locator('.part.sidebar');
+  const list = sidebar.locator('.monaco-list').first();
   const focused = sidebar.locator('.monaco-list-row.focused');
-  await sidebar.locator('.monaco-list-row').first().click({ timeout: timeoutMs });
+  await list.focus({ timeout: timeoutMs });
+  await workbench.keyboard.press('Home');
+  await focused.waitFor({ timeout: timeoutMs });
   for (let visited = 1; ; visited++) {
     if (await focused.getAttribute('aria-expanded') === 'false') {
+      // The rows' container is as tall as all rows together, shown or not (the list only renders what is in view).
+      const before = await list.locator('.monaco-list-rows').evaluate(rows => (rows as HTMLElement).style.height);
       await workbench.keyboard.press('ArrowRight');
-      await sidebar.locator('.monaco-list-row.focused[aria-expanded="true"]').waitFor({ timeout: timeoutMs });
-      await sidebar.locator('.codicon-tree-item-loading').first().waitFor({ state: 'hidden', timeout: timeoutMs });
+      await workbench.waitForFunction(previous =>
+        (document.querySelector('.part.sidebar .monaco-list-rows') as HTMLElement | null)?.style.height !== previous,
+      before, { timeout: timeoutMs });
     }
     const at = await focused.getAttribute('data-index');
     await workbench.keyboard.press('ArrowDown');

@@ -1,0 +1,50 @@
+// Runs in the real extension host for `npm run bench` (test/bench/editor-cost): the extension host's memory after a
+// user has browsed 1,000 explorer rows. The real workbench walks the whole tree with the keyboard, again and again
+// (collapse all and refresh between walks), until 1,000 rows have been opened and read; memory is measured after a
+// full garbage collection before the first walk and after each. Writes the numbers to BIMLINK_BENCH_OUT.
+import { writeFileSync } from 'node:fs';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import * as vscode from 'vscode';
+import { useEmulator } from '../helpers/settings';
+import { ui } from '../helpers/ui';
+
+export interface TreeMemoryResult {
+  /** Heap in use and RSS (MB), signed in with the explorer shown and collapsed. */
+  before: Memory;
+  /** The same after each walk, with the rows the walk visited and the total so far. */
+  walks: (Memory & { rows: number; browsed: number })[];
+}
+
+interface Memory { heapMb: number; rssMb: number }
+
+const ROWS_TO_BROWSE = 1_000;
+
+/** Memory after a full collection, so that garbage waiting to be collected is not counted. */
+function memory(): Memory {
+  setFlagsFromString('--expose-gc');
+  (runInNewContext('gc') as () => void)();
+  const { heapUsed, rss } = process.memoryUsage();
+  return { heapMb: heapUsed / 2 ** 20, rssMb: rss / 2 ** 20 };
+}
+
+async function freshTree(): Promise<void> {
+  await vscode.commands.executeCommand('workbench.actions.treeView.bimlink.explorer.collapseAll');
+  await vscode.commands.executeCommand('bimlink.refresh');
+  await ui('tree-wait-for', { label: 'Demo Vastgoed BV' });
+}
+
+export async function run(): Promise<void> {
+  await useEmulator({ pageSize: 100 });
+  if (!await vscode.commands.executeCommand<vscode.AuthenticationSession | undefined>('bimlink.signIn')) throw new Error('the bench could not sign in');
+  await vscode.commands.executeCommand('bimlink.explorer.focus');
+  await freshTree();
+  const result: TreeMemoryResult = { before: memory(), walks: [] };
+  for (let browsed = 0; browsed < ROWS_TO_BROWSE;) {
+    const { rows } = await ui<{ rows: number }>('tree-browse');
+    browsed += rows;
+    result.walks.push({ ...memory(), rows, browsed });
+    await freshTree();
+  }
+  writeFileSync(process.env.BIMLINK_BENCH_OUT!, JSON.stringify(result));
+}
