@@ -4,6 +4,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { constants, PerformanceObserver } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import { useEmulator } from '../helpers/settings';
 
@@ -13,6 +14,13 @@ export interface EntityBenchResult {
   exported: number;
   peakRssMb: number;
   startRssMb: number;
+  /**
+   * What the export keeps alive: after each full garbage collection during the export, the JS heap in use plus the
+   * memory of array buffers (the id table, buffers being written). RSS also counts garbage not yet collected.
+   */
+  startLiveMb: number;
+  peakLiveMb: number;
+  fullCollections: number;
 }
 
 export async function run(): Promise<void> {
@@ -32,16 +40,29 @@ export async function run(): Promise<void> {
   const startRssMb = process.memoryUsage.rss() / 2 ** 20;
   let peakRssMb = startRssMb;
   const sampler = setInterval(() => { peakRssMb = Math.max(peakRssMb, process.memoryUsage.rss() / 2 ** 20); }, 25);
+  const liveMb = () => { const { heapUsed, arrayBuffers } = process.memoryUsage(); return (heapUsed + arrayBuffers) / 2 ** 20; };
+  const startLiveMb = liveMb();
+  let peakLiveMb = startLiveMb;
+  let fullCollections = 0;
+  const collections = new PerformanceObserver(list => {
+    for (const entry of list.getEntries()) {
+      if ((entry.detail as { kind?: number } | undefined)?.kind !== constants.NODE_PERFORMANCE_GC_MAJOR) continue;
+      fullCollections++;
+      peakLiveMb = Math.max(peakLiveMb, liveMb());
+    }
+  });
+  collections.observe({ entryTypes: ['gc'] });
   try {
     const exporting = performance.now();
     const exported = await vscode.commands.executeCommand<number | undefined>('bimlink.exportEntities', source, 'objectinstances',
       vscode.Uri.file(path.join(folder, 'export.ndjson')));
     const exportMs = performance.now() - exporting;
     if (!exported) throw new Error('the export did not complete');
-    const result: EntityBenchResult = { firstPageMs, exportMs, exported, peakRssMb, startRssMb };
+    const result: EntityBenchResult = { firstPageMs, exportMs, exported, peakRssMb, startRssMb, startLiveMb, peakLiveMb, fullCollections };
     writeFileSync(out, JSON.stringify(result));
   } finally {
     clearInterval(sampler);
+    collections.disconnect();
     rmSync(folder, { recursive: true, force: true });
   }
 }
