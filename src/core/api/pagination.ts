@@ -1,13 +1,14 @@
 // Reads a limit/offset collection as an async iterator of pages. Correctness never depends on the
 // Pagination-* headers: a short or empty page ends the read, a page of only already-seen ids ends it (a server
-// ignoring `offset`), ids are never yielded twice, and a hard page cap makes an endless read impossible.
+// ignoring `offset`), an id repeated by a shifting collection is yielded once (among the last 131,072 ids; see
+// recent-ids.ts), and a hard page cap makes an endless read impossible.
 // The headers only make it faster: once the total is believable, up to `prefetch` pages are requested ahead,
 // and pages are still yielded strictly in order.
 import { childController } from './abort';
 import type { Page } from './dto';
 import { CancelledError, MalformedResponseError, type RequestLabel } from './errors';
 import { paginationHeaderNames } from './routes';
-import { SeenIds } from './seen-ids';
+import { RecentIds } from './recent-ids';
 
 export interface PaginationHeaders {
   limit?: number;
@@ -83,7 +84,7 @@ export async function* paginate<T>(fetchPage: PageFetcher<T>, options: PaginateO
   const prefetch = Math.max(1, Math.floor(options.prefetch ?? DEFAULT_PREFETCH));
   const maxPages = options.maxPages ?? Math.ceil(MAX_ENTITIES_PER_READ / limit) + 1;
   const { controller, dispose } = childController(options.signal);
-  const seen = new SeenIds();
+  const seen = new RecentIds();
   const queue: Pending<T>[] = [];
   let nextOffset = start;
   let requested = 0;

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from '../../../src/core/api/dto';
 import { MalformedResponseError } from '../../../src/core/api/errors';
 import { describePage, paginate, readPaginationHeaders, type PageFetcher, type PaginationHeaders } from '../../../src/core/api/pagination';
-import { SeenIds } from '../../../src/core/api/seen-ids';
+import { RecentIds } from '../../../src/core/api/recent-ids';
 
 interface Item { id: string }
 const label = { method: 'GET', path: '/items' };
@@ -152,10 +152,11 @@ describe('paginate', () => {
   });
 });
 
-describe('SeenIds', () => {
-  it('answers exactly for many ids and grows', () => {
-    const seen = new SeenIds();
-    const id = (i: number) => `00000000-0000-4000-8000-${i.toString(16).padStart(12, '0')}`;
+describe('RecentIds', () => {
+  const id = (i: number) => `00000000-0000-4000-8000-${i.toString(16).padStart(12, '0')}`;
+
+  it('answers exactly for many ids within its window', () => {
+    const seen = new RecentIds(300_000);
     let fresh = 0;
     for (let i = 0; i < 200_000; i++) if (seen.add(id(i))) fresh++;
     expect(fresh).toBe(200_000);
@@ -163,14 +164,25 @@ describe('SeenIds', () => {
     let again = 0;
     for (let i = 0; i < 200_000; i += 7) if (seen.add(id(i))) again++;
     expect(again).toBe(0);
-    const reserved = new SeenIds();
-    reserved.reserve(50_000);
-    reserved.reserve(1e12); // a lying total cannot make it allocate without bound
-    let freshReserved = 0;
-    for (let i = 0; i < 60_000; i++) if (reserved.add(id(i))) freshReserved++;
-    expect(freshReserved).toBe(60_000);
-    expect(reserved.add(id(59_999))).toBe(false);
     expect(seen.add('')).toBe(true);
     expect(seen.add('')).toBe(false);
+  });
+
+  it('keeps at least the window and at most twice it, however many ids come (flat memory)', () => {
+    const window = 10_000;
+    const seen = new RecentIds(window);
+    seen.reserve(1e12); // a lying total cannot make it allocate without bound either
+    let fresh = 0;
+    let mostRemembered = 0;
+    for (let i = 0; i < 1_000_000; i++) {
+      if (seen.add(id(i))) fresh++;
+      mostRemembered = Math.max(mostRemembered, seen.size);
+    }
+    expect(fresh).toBe(1_000_000);
+    expect(mostRemembered).toBeLessThan(2 * window);
+    let repeatsTaken = 0;
+    for (let i = 1_000_000 - window; i < 1_000_000; i++) if (seen.add(id(i))) repeatsTaken++;
+    expect(repeatsTaken).toBe(0);
+    expect(seen.add(id(0))).toBe(true); // long forgotten
   });
 });
