@@ -22,12 +22,18 @@ export async function expand(...labels: string[]): Promise<Row[]> {
   return rows();
 }
 
+/**
+ * Waits until `label` is open and its children are shown: a row shows as expanded before its children arrive, and
+ * the explorer gives every open level at least one row (a message when it is empty or failed).
+ */
 async function waitForExpanded(label: string): Promise<void> {
   for (let i = 0; i < 75; i++) {
-    if ((await row(label))?.expanded !== false) return;
+    const shown = await rows();
+    const at = shown.findIndex(r => r.label === label);
+    if (at >= 0 && shown[at]!.expanded !== false && (shown[at + 1]?.level ?? 0) > shown[at]!.level) return;
     await new Promise(resolve => setTimeout(resolve, 200));
   }
-  throw new Error(`"${label}" did not expand`);
+  throw new Error(`"${label}" did not expand and show its children`);
 }
 
 /** A calm starting point for a suite: no editors or notifications, the explorer shown with everything collapsed. */
