@@ -7,6 +7,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import * as vscode from 'vscode';
 import { useEmulator } from '../helpers/settings';
+import { freshExplorer, waitForRow } from '../helpers/tree';
 import { ui } from '../helpers/ui';
 
 export interface TreeMemoryResult {
@@ -28,16 +29,15 @@ function memory(): Memory {
   return { heapMb: heapUsed / 2 ** 20, rssMb: rss / 2 ** 20 };
 }
 
+/** The explorer collapsed and reloaded, its first row shown again. */
 async function freshTree(): Promise<void> {
-  await vscode.commands.executeCommand('workbench.actions.treeView.bimlink.explorer.collapseAll');
-  await vscode.commands.executeCommand('bimlink.refresh');
-  await ui('tree-wait-for', { label: 'Demo Vastgoed BV' });
+  await freshExplorer();
+  await waitForRow('Demo Vastgoed BV');
 }
 
 export async function run(): Promise<void> {
   await useEmulator({ pageSize: 100 });
   if (!await vscode.commands.executeCommand<vscode.AuthenticationSession | undefined>('bimlink.signIn')) throw new Error('the bench could not sign in');
-  await vscode.commands.executeCommand('bimlink.explorer.focus');
   await freshTree();
   const result: TreeMemoryResult = { before: memory(), walks: [] };
   for (let browsed = 0; browsed < ROWS_TO_BROWSE;) {
