@@ -1,10 +1,11 @@
 // Runs in the real extension host for `npm run bench` (test/bench/editor-cost): how long the extension takes to
 // activate, measured as VS Code's Running Extensions view does — loading the module plus the `activate` call — and
 // the whole wait a caller of `extension.activate()` sees. Writes the numbers to BIMLINK_BENCH_OUT.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import Module from 'node:module';
 import path from 'node:path';
 import * as vscode from 'vscode';
+import { machineQuiet } from './quietMachine';
 
 export interface EditorCostResult {
   /** Loading and evaluating the bundle, as the extension host does on the first activation event. */
@@ -47,32 +48,6 @@ function timeActivation(main: string): { moduleLoadMs?: number; activateCallMs?:
     };
   };
   return times;
-}
-
-/** The machine's idle share of CPU time over the next `ms` (Linux /proc/stat). */
-async function idleShare(ms: number): Promise<number> {
-  const read = () => {
-    const [, ...ticks] = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).map(Number);
-    return { idle: ticks[3]! + ticks[4]!, total: ticks.reduce((sum, tick) => sum + tick, 0) };
-  };
-  const before = read();
-  await new Promise(resolve => setTimeout(resolve, ms));
-  const after = read();
-  return (after.idle - before.idle) / Math.max(1, after.total - before.total);
-}
-
-/**
- * Waits until the window has finished starting and the machine is quiet (5 samples of 200 ms in a row with the
- * CPUs at least 85% idle, at most 30 s): the browser's and VS Code's start-up work competes for the same CPUs and
- * would be counted as the extension's. Returns the last sample's idle share.
- */
-async function machineQuiet(): Promise<number> {
-  let idle = 0;
-  for (let quiet = 0, tries = 0; quiet < 5 && tries < 150; tries++) {
-    idle = await idleShare(200);
-    quiet = idle >= 0.85 ? quiet + 1 : 0;
-  }
-  return idle;
 }
 
 export async function run(): Promise<void> {

@@ -1,35 +1,30 @@
 // Runs in the real extension host for `npm run bench` (test/bench/entity-documents): signs in to the emulator (which
 // logs the user in by itself), measures the time until the first page of a collection is visible, and exports the
-// whole collection while sampling the extension host's memory. Writes its numbers to BIMLINK_BENCH_OUT.
+// whole collection twice: once for the time and the extension host's RSS peak, once for what the export keeps alive.
+// Writes its numbers to BIMLINK_BENCH_OUT.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { constants, PerformanceObserver } from 'node:perf_hooks';
 import * as vscode from 'vscode';
-import { useEmulator } from '../helpers/settings';
+import { signInByItself } from '../helpers/signIn';
+import { liveDuring, rssDuring, type LiveDuring, type RssDuring } from './memoryDuring';
+import { machineQuiet } from './quietMachine';
 
 export interface EntityBenchResult {
   firstPageMs: number;
   exportMs: number;
+  /** CPU time the extension host spent during the export (its own work, and VS Code's). */
+  cpuMs: number;
   exported: number;
-  peakRssMb: number;
-  startRssMb: number;
-  /**
-   * What the export keeps alive: after each full garbage collection during the export, the JS heap in use plus the
-   * memory of array buffers (the id table, buffers being written). RSS also counts garbage not yet collected.
-   */
-  startLiveMb: number;
-  peakLiveMb: number;
-  fullCollections: number;
+  rss: RssDuring;
+  live: LiveDuring;
 }
 
 export async function run(): Promise<void> {
-  const out = process.env.BIMLINK_BENCH_OUT!;
   const source = JSON.parse(process.env.BIMLINK_BENCH_SOURCE!) as { domainAccountId: string; projectPhaseId: string };
-  await useEmulator({ pageSize: 100 });
-  const session = await vscode.commands.executeCommand<vscode.AuthenticationSession | undefined>('bimlink.signIn');
-  if (!session) throw new Error('the bench could not sign in');
+  await signInByItself();
 
+  await machineQuiet();
   const opening = performance.now();
   const editor = await vscode.commands.executeCommand<vscode.TextEditor | undefined>('bimlink.openEntities', source, 'objectinstances');
   const firstPageMs = performance.now() - opening;
@@ -37,32 +32,21 @@ export async function run(): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 
   const folder = mkdtempSync(path.join(tmpdir(), 'bimlink-bench-export-'));
-  const startRssMb = process.memoryUsage.rss() / 2 ** 20;
-  let peakRssMb = startRssMb;
-  const sampler = setInterval(() => { peakRssMb = Math.max(peakRssMb, process.memoryUsage.rss() / 2 ** 20); }, 25);
-  const liveMb = () => { const { heapUsed, arrayBuffers } = process.memoryUsage(); return (heapUsed + arrayBuffers) / 2 ** 20; };
-  const startLiveMb = liveMb();
-  let peakLiveMb = startLiveMb;
-  let fullCollections = 0;
-  const collections = new PerformanceObserver(list => {
-    for (const entry of list.getEntries()) {
-      if ((entry.detail as { kind?: number } | undefined)?.kind !== constants.NODE_PERFORMANCE_GC_MAJOR) continue;
-      fullCollections++;
-      peakLiveMb = Math.max(peakLiveMb, liveMb());
-    }
-  });
-  collections.observe({ entryTypes: ['gc'] });
+  const exportAll = () => vscode.commands.executeCommand<number | undefined>(
+    'bimlink.exportEntities', source, 'objectinstances', vscode.Uri.file(path.join(folder, 'export.ndjson')));
   try {
+    await machineQuiet();
     const exporting = performance.now();
-    const exported = await vscode.commands.executeCommand<number | undefined>('bimlink.exportEntities', source, 'objectinstances',
-      vscode.Uri.file(path.join(folder, 'export.ndjson')));
+    const cpuAtStart = process.cpuUsage();
+    const { result: exported, memory: rss } = await rssDuring(exportAll);
     const exportMs = performance.now() - exporting;
+    const cpu = process.cpuUsage(cpuAtStart);
     if (!exported) throw new Error('the export did not complete');
-    const result: EntityBenchResult = { firstPageMs, exportMs, exported, peakRssMb, startRssMb, startLiveMb, peakLiveMb, fullCollections };
-    writeFileSync(out, JSON.stringify(result));
+    const { result: exportedAgain, memory: live } = await liveDuring(exportAll);
+    if (exportedAgain !== exported) throw new Error(`the second export wrote ${exportedAgain} entities, the first ${exported}`);
+    const result: EntityBenchResult = { firstPageMs, exportMs, cpuMs: (cpu.user + cpu.system) / 1000, exported, rss, live };
+    writeFileSync(process.env.BIMLINK_BENCH_OUT!, JSON.stringify(result));
   } finally {
-    clearInterval(sampler);
-    collections.disconnect();
     rmSync(folder, { recursive: true, force: true });
   }
 }

@@ -5,8 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import * as vscode from 'vscode';
-import { useEmulator } from '../helpers/settings';
+import { signInByItself } from '../helpers/signIn';
 import { freshExplorer, waitForRow } from '../helpers/tree';
 import { ui } from '../helpers/ui';
 
@@ -36,8 +35,7 @@ async function freshTree(): Promise<void> {
 }
 
 export async function run(): Promise<void> {
-  await useEmulator({ pageSize: 100 });
-  if (!await vscode.commands.executeCommand<vscode.AuthenticationSession | undefined>('bimlink.signIn')) throw new Error('the bench could not sign in');
+  await signInByItself();
   await freshTree();
   const result: TreeMemoryResult = { before: memory(), walks: [] };
   for (let browsed = 0; browsed < ROWS_TO_BROWSE;) {

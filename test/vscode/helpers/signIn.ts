@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { useEmulator } from './settings';
 import { defaultRedirectUri } from './testPorts';
 import { ui } from './ui';
 
@@ -11,6 +12,14 @@ export async function signInAs(user: { email: string; password: string }): Promi
   assert.ok(page.url.startsWith(`${defaultRedirectUri}?`), page.url);
   const session = await signingIn;
   assert.equal(session?.account.label, user.email, `signed in as ${user.email}`);
+  return session;
+}
+
+/** For the benches: points the extension at an emulator that logs the user in by itself, and signs in. */
+export async function signInByItself(): Promise<vscode.AuthenticationSession> {
+  await useEmulator();
+  const session = await vscode.commands.executeCommand<vscode.AuthenticationSession | undefined>('bimlink.signIn');
+  if (!session) throw new Error('the bench could not sign in');
   return session;
 }
 

@@ -1,0 +1,49 @@
+// The extension host's memory while some work runs, measured in two ways that must not share a run:
+// - rssDuring: the RSS peak (sampled every 25 ms), garbage not yet collected included, as the system sees it;
+// - liveDuring: what the work keeps alive (JS heap in use plus array buffers), right after full garbage collections
+//   forced every half second; forcing them changes the RSS, which is why the two are separate runs.
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+
+export interface RssDuring { startRssMb: number; peakRssMb: number }
+export interface LiveDuring {
+  startLiveMb: number;
+  peakLiveMb: number;
+  /** Live memory (MB) after each forced collection during the work, in order. */
+  samples: number[];
+}
+
+const mb = (bytes: number): number => bytes / 2 ** 20;
+
+export async function rssDuring<T>(work: () => PromiseLike<T>): Promise<{ result: T; memory: RssDuring }> {
+  const memory: RssDuring = { startRssMb: mb(process.memoryUsage.rss()), peakRssMb: 0 };
+  memory.peakRssMb = memory.startRssMb;
+  const sampler = setInterval(() => { memory.peakRssMb = Math.max(memory.peakRssMb, mb(process.memoryUsage.rss())); }, 25);
+  try {
+    return { result: await work(), memory };
+  } finally {
+    clearInterval(sampler);
+  }
+}
+
+export async function liveDuring<T>(work: () => PromiseLike<T>): Promise<{ result: T; memory: LiveDuring }> {
+  setFlagsFromString('--expose-gc');
+  const collect = runInNewContext('gc') as () => void;
+  const liveAfterCollecting = (): number => {
+    collect();
+    const { heapUsed, arrayBuffers } = process.memoryUsage();
+    return mb(heapUsed + arrayBuffers);
+  };
+  const memory: LiveDuring = { startLiveMb: liveAfterCollecting(), peakLiveMb: 0, samples: [] };
+  memory.peakLiveMb = memory.startLiveMb;
+  const sampler = setInterval(() => {
+    const live = liveAfterCollecting();
+    memory.samples.push(live);
+    memory.peakLiveMb = Math.max(memory.peakLiveMb, live);
+  }, 500);
+  try {
+    return { result: await work(), memory };
+  } finally {
+    clearInterval(sampler);
+  }
+}
