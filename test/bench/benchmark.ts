@@ -22,5 +22,6 @@ export function formatValue(value: number): string {
 
 /** The middle value (the upper one of an even count); the values are left as they are. */
 export function median(values: readonly number[]): number {
+  if (values.length === 0) throw new Error('the median of no values: the bench measured nothing');
   return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 }

@@ -15,8 +15,9 @@ describe('ExportFile', () => {
   afterEach(() => rmSync(folder, { recursive: true, force: true }));
 
   it('writes NDJSON exactly: one JSON text per line, multi-byte text intact, across pages larger than its first buffer', async () => {
-    // the second page is about 150 KB; the last one holds an entity of 30,000 characters that take 90,000 bytes
-    const pages = [pageOf(0, 3), pageOf(3, 2000), [{ id: 'long', name: '€'.repeat(30_000) }, ...pageOf(2003, 1)]];
+    // The second page is about 150 KB. The last one starts with an entity of 50,000 characters that take 150,000
+    // bytes: more than twice the first buffer, and more than its characters alone would need.
+    const pages = [pageOf(0, 3), pageOf(3, 2000), [{ id: 'long', name: '€'.repeat(50_000) }, ...pageOf(2003, 1)]];
     const target = path.join(folder, 'out.ndjson');
     const file = new ExportFile(target, 'ndjson');
     for (const page of pages) await file.add(page);
@@ -32,6 +33,15 @@ describe('ExportFile', () => {
     for (const page of pages) await file.add(page);
     await file.complete();
     expect(JSON.parse(readFileSync(target, 'utf8'))).toEqual(pages.flat());
+  });
+
+  it('lays a JSON array out with one entity per line, indented, across pages', async () => {
+    const target = path.join(folder, 'small.json');
+    const file = new ExportFile(target, 'json');
+    await file.add([{ id: 'a' }]);
+    await file.add([{ id: 'b', name: 'Façade' }]);
+    await file.complete();
+    expect(readFileSync(target, 'utf8')).toBe('[\n  {"id":"a"},\n  {"id":"b","name":"Façade"}\n]\n');
   });
 
   it('writes an empty JSON array when the collection is empty', async () => {

@@ -5,8 +5,8 @@
 import { writeFileSync } from 'node:fs';
 import { emulatorUrl } from '../helpers/emulator';
 import { signInByItself } from '../helpers/signIn';
-import { rssDuring, type RssDuring } from './memoryDuring';
-import { machineQuiet } from './quietMachine';
+import { rssDuring, type RssDuring } from '../helpers/memoryDuring';
+import { machineQuiet } from '../helpers/quietMachine';
 
 export interface BareReadResult {
   read: number;

@@ -5,7 +5,7 @@ import { writeFileSync } from 'node:fs';
 import Module from 'node:module';
 import path from 'node:path';
 import * as vscode from 'vscode';
-import { machineQuiet } from './quietMachine';
+import { machineQuiet } from '../helpers/quietMachine';
 
 export interface EditorCostResult {
   /** Loading and evaluating the bundle, as the extension host does on the first activation event. */

@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as vscode from 'vscode';
 import { signInByItself } from '../helpers/signIn';
-import { liveDuring, rssDuring, type LiveDuring, type RssDuring } from './memoryDuring';
-import { machineQuiet } from './quietMachine';
+import { liveDuring, rssDuring, type LiveDuring, type RssDuring } from '../helpers/memoryDuring';
+import { machineQuiet } from '../helpers/quietMachine';
 
 export interface EntityBenchResult {
   firstPageMs: number;

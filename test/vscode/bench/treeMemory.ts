@@ -3,8 +3,7 @@
 // (collapse all and refresh between walks), until 1,000 rows have been opened and read; memory is measured after a
 // full garbage collection before the first walk and after each. Writes the numbers to BIMLINK_BENCH_OUT.
 import { writeFileSync } from 'node:fs';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
+import { collectGarbage } from '../helpers/memoryDuring';
 import { signInByItself } from '../helpers/signIn';
 import { freshExplorer, waitForRow } from '../helpers/tree';
 import { ui } from '../helpers/ui';
@@ -22,8 +21,7 @@ const ROWS_TO_BROWSE = 1_000;
 
 /** Memory after a full collection, so that garbage waiting to be collected is not counted. */
 function memory(): Memory {
-  setFlagsFromString('--expose-gc');
-  (runInNewContext('gc') as () => void)();
+  collectGarbage();
   const { heapUsed, rss } = process.memoryUsage();
   return { heapMb: heapUsed / 2 ** 20, rssMb: rss / 2 ** 20 };
 }

@@ -26,11 +26,15 @@ export async function rssDuring<T>(work: () => PromiseLike<T>): Promise<{ result
   }
 }
 
-export async function liveDuring<T>(work: () => PromiseLike<T>): Promise<{ result: T; memory: LiveDuring }> {
+/** A full garbage collection now (V8's gc function, exposed for this process at run time). */
+export function collectGarbage(): void {
   setFlagsFromString('--expose-gc');
-  const collect = runInNewContext('gc') as () => void;
+  (runInNewContext('gc') as () => void)();
+}
+
+export async function liveDuring<T>(work: () => PromiseLike<T>): Promise<{ result: T; memory: LiveDuring }> {
   const liveAfterCollecting = (): number => {
-    collect();
+    collectGarbage();
     const { heapUsed, arrayBuffers } = process.memoryUsage();
     return mb(heapUsed + arrayBuffers);
   };
