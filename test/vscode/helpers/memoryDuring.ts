@@ -16,8 +16,8 @@ export interface LiveDuring {
 const mb = (bytes: number): number => bytes / 2 ** 20;
 
 export async function rssDuring<T>(work: () => PromiseLike<T>): Promise<{ result: T; memory: RssDuring }> {
-  const memory: RssDuring = { startRssMb: mb(process.memoryUsage.rss()), peakRssMb: 0 };
-  memory.peakRssMb = memory.startRssMb;
+  const start = mb(process.memoryUsage.rss());
+  const memory: RssDuring = { startRssMb: start, peakRssMb: start };
   const sampler = setInterval(() => { memory.peakRssMb = Math.max(memory.peakRssMb, mb(process.memoryUsage.rss())); }, 25);
   try {
     return { result: await work(), memory };
@@ -38,8 +38,8 @@ export async function liveDuring<T>(work: () => PromiseLike<T>): Promise<{ resul
     const { heapUsed, arrayBuffers } = process.memoryUsage();
     return mb(heapUsed + arrayBuffers);
   };
-  const memory: LiveDuring = { startLiveMb: liveAfterCollecting(), peakLiveMb: 0, samples: [] };
-  memory.peakLiveMb = memory.startLiveMb;
+  const start = liveAfterCollecting();
+  const memory: LiveDuring = { startLiveMb: start, peakLiveMb: start, samples: [] };
   const sampler = setInterval(() => {
     const live = liveAfterCollecting();
     memory.samples.push(live);
