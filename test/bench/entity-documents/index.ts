@@ -32,8 +32,11 @@ const liveDrift = (live: LiveDuring): number => { const [first, second] = liveHa
 
 const describeRss = (rss: RssDuring): string => `RSS ${rss.startRssMb.toFixed(0)} → ${rss.peakRssMb.toFixed(0)} MB`;
 const describeLive = (live: LiveDuring): string => {
-  const [first, second] = live.samples.length >= 2 ? liveHalves(live) : [];
-  const halves = first === undefined || second === undefined ? '' : `; median ${first.toFixed(1)} MB in the first half, ${second.toFixed(1)} MB in the second`;
+  let halves = '';
+  if (live.samples.length >= 2) {
+    const [first, second] = liveHalves(live);
+    halves = `; median ${first.toFixed(1)} MB in the first half, ${second.toFixed(1)} MB in the second`;
+  }
   return `live ${live.startLiveMb.toFixed(1)} → ${live.peakLiveMb.toFixed(1)} MB (${live.samples.length} forced full collections${halves})`;
 };
 
