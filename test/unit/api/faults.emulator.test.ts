@@ -149,12 +149,13 @@ describe('tokens', () => {
     expect(status(401)).toBe(8);
   });
 
-  it('a revoked refresh token surfaces as an unauthorized error, after one refresh attempt', async () => {
+  it('a revoked refresh token surfaces as an unauthorized error, after one refresh request', async () => {
     emulator.faults.set({ accessTokenLifetimeSeconds: 1 });
     const doomed = await EmulatorTokens.signIn(emulator, ANNA);
     const revoke = await fetch(`${emulator.url}/__admin/users/${encodeURIComponent(ANNA)}/revoke-refresh-tokens`, { method: 'POST' });
     expect(revoke.status).toBe(200);
     await new Promise(r => setTimeout(r, 2100));
+    const tokenCallsBefore = emulator.stats().requests.token;
     const client = clientFor(emulator, doomed);
     const errors = await Promise.all([client.getDomainAccounts().catch(e => e), client.getDomainAccounts().catch(e => e)]);
     for (const error of errors) {
@@ -164,7 +165,9 @@ describe('tokens', () => {
       expect(error.message).toMatch(/Sign in again/);
       expect(error.message).not.toContain(doomed.current);
     }
-    expect(doomed.refreshes).toBe(1);
+    // The second 401 may arrive after the refresh has already failed; the source, signed out by then, does not
+    // send the refused refresh token again.
+    expect(emulator.stats().requests.token - tokenCallsBefore).toBe(1);
     // a new sign-in works again; the tests after this one use it (with a normal lifetime)
     emulator.faults.set({ accessTokenLifetimeSeconds: 3600 });
     tokens = await EmulatorTokens.signIn(emulator, ANNA);

@@ -1,7 +1,7 @@
 // Test support: an emulator, a signed-in demo user, and a BimlinkClient wired to both. The token source
 // refreshes through the emulator's real token endpoint (refresh tokens rotate, as on IdentityServer).
 import { startEmulator, type Emulator, type EmulatorOptions } from '../../../emulator/index';
-import { refreshTokens, signInWithPassword, type TokenSet } from '../../../emulator/testing/index';
+import { refreshTokens, signInWithPassword, TokenEndpointError, type TokenSet } from '../../../emulator/testing/index';
 import { BimlinkClient, type BimlinkClientOptions } from '../../../../src/core/api/client';
 import type { AccessTokenSource } from '../../../../src/core/api/token-source';
 
@@ -33,8 +33,15 @@ export class EmulatorTokens implements AccessTokenSource {
 
   async refreshAccessToken(): Promise<string> {
     this.refreshes++;
-    if (!this.refreshToken) throw new Error('no refresh token');
-    const next = await refreshTokens(this.emulator, this.refreshToken);
+    if (!this.refreshToken) throw new Error('signed out: no refresh token');
+    let next;
+    try {
+      next = await refreshTokens(this.emulator, this.refreshToken);
+    } catch (error) {
+      // as the extension does: a refused refresh token ends the session, so it is never sent again
+      if (error instanceof TokenEndpointError && error.error === 'invalid_grant') this.refreshToken = undefined;
+      throw error;
+    }
     this.accessToken = next.accessToken;
     this.refreshToken = next.refreshToken ?? this.refreshToken;
     return this.accessToken;
