@@ -1,4 +1,5 @@
 import type { SpatialStructureElement } from '../api/dto';
+import { compareByName } from './naturalOrder';
 
 export interface SpatialTreeNode {
   readonly element: SpatialStructureElement;
@@ -11,7 +12,7 @@ const typeRank: Record<string, number> = { Plot: 0, Building: 1, BuildingPart: 2
 /**
  * Nests a flat list of spatial structure elements by `parentId`. Elements whose parent is not in the list (not
  * loaded yet, or unknown) are shown at the top rather than lost; a cycle cannot hide elements either. Siblings are
- * ordered by kind, storeys from the lowest elevation up, then by name.
+ * ordered by kind, storeys from the lowest elevation up, then by name in natural order, then by id.
  */
 export function buildSpatialTree(elements: readonly SpatialStructureElement[]): SpatialTreeNode[] {
   const byId = new Map<string, SpatialTreeNode>();
@@ -45,5 +46,5 @@ function compareElements(a: SpatialTreeNode, b: SpatialTreeNode): number {
   const rank = (node: SpatialTreeNode) => typeRank[node.element.type] ?? 4;
   return rank(a) - rank(b)
     || (a.element.elevation ?? 0) - (b.element.elevation ?? 0)
-    || a.element.name.localeCompare(b.element.name, 'nl', { numeric: true });
+    || compareByName(a.element, b.element);
 }

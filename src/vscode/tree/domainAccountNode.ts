@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { DomainAccount } from '../../core/api';
+import { sortByName } from '../../core/model/levelOrder';
 import { nodeId } from '../../core/model/nodeIds';
 import { ChildLoader } from './childLoader';
 import { item, tooltip, type ExplorerNode } from './explorerNode';
@@ -19,7 +20,7 @@ export class DomainAccountNode implements ExplorerNode {
     this.loader = new ChildLoader(this, async signal => {
       const locations = await context.client.getLocations(domainAccount.id, { signal });
       if (!locations.length) return [new MessageNode(this, 'empty', 'No locations you can see in this domain account.')];
-      return locations.map(location => new LocationNode(this, context, domainAccount.id, location));
+      return sortByName(locations).map(location => new LocationNode(this, context, domainAccount.id, location));
     });
   }
 

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Location, Project } from '../../core/api';
+import { sortByName, sortPhases } from '../../core/model/levelOrder';
 import type { ExplorerNode } from './explorerNode';
 import { item, tooltip } from './explorerNode';
 import { PhaseNode } from './phaseNode';
@@ -29,7 +30,7 @@ export class LocationNode implements ExplorerNode {
 
   async children(): Promise<ExplorerNode[]> {
     this.projects ??= this.location.projects.length
-      ? this.location.projects.map(project => new ProjectNode(this, this.context, this.domainAccountId, project))
+      ? sortByName(this.location.projects).map(project => new ProjectNode(this, this.context, this.domainAccountId, project))
       : [new MessageNode(this, 'empty', 'No projects you can see at this location.')];
     return this.projects;
   }
@@ -48,8 +49,8 @@ export class ProjectNode implements ExplorerNode {
       icon: 'project',
       contextValue: 'project expandable',
       collapsible: vscode.TreeItemCollapsibleState.Collapsed,
-      description: this.project.number,
-      tooltip: tooltip(this.project.name, { 'Project id': this.project.id, Number: this.project.number, Phases: this.project.phases.length }),
+      description: this.project.code,
+      tooltip: tooltip(this.project.name, { 'Project id': this.project.id, Code: this.project.code, Phases: this.project.phases.length }),
     });
   }
 
@@ -57,9 +58,8 @@ export class ProjectNode implements ExplorerNode {
   private phases: ExplorerNode[] | undefined;
 
   async children(): Promise<ExplorerNode[]> {
-    const phases = [...this.project.phases].sort((a, b) => (a.order ?? 0) - (b.order ?? 0));
-    this.phases ??= phases.length
-      ? phases.map(phase => new PhaseNode(this, this.context, this.domainAccountId, phase))
+    this.phases ??= this.project.phases.length
+      ? sortPhases(this.project.phases).map(phase => new PhaseNode(this, this.context, this.domainAccountId, phase))
       : [new MessageNode(this, 'empty', 'No phases of this project are linked to your teams.')];
     return this.phases;
   }

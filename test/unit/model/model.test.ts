@@ -5,7 +5,7 @@ import { nodeId } from '../../../src/core/model/nodeIds';
 import { buildSpatialTree, type SpatialTreeNode } from '../../../src/core/model/spatialTree';
 
 const element = (id: string, type: string, parentId: string | null, name = id, elevation?: number): SpatialStructureElement =>
-  ({ id, type, parentId, name, elevation });
+  ({ id, type, parentId, name, elevation, data: {} });
 const shape = (nodes: SpatialTreeNode[]): unknown => nodes.map(n => n.children.length ? { [n.element.id]: shape(n.children) } : n.element.id);
 
 describe('buildSpatialTree', () => {
@@ -25,6 +25,14 @@ describe('buildSpatialTree', () => {
     const flat = [element('x', 'Storey', null, 'B', 0), element('y', 'Building', null, 'Gebouw 10'),
       element('z', 'Building', null, 'Gebouw 9'), element('w', 'Plot', null, 'Kavel')];
     expect(shape(buildSpatialTree(flat))).toEqual(['w', 'z', 'y', 'x']);
+  });
+
+  it('orders siblings of one kind and elevation by name in natural order, whatever order the server sent, then by id', () => {
+    const flat = [element('g10', 'Building', null, 'Gebouw 10'), element('g2', 'Building', null, 'gebouw 2'),
+      element('b', 'Building', null, 'Gebouw 1'), element('a', 'Building', null, 'Gebouw 1'),
+      element('s2', 'Storey', null, 'Verdieping 10', 3), element('s1', 'Storey', null, 'Verdieping 2', 3)];
+    expect(shape(buildSpatialTree(flat))).toEqual(['a', 'b', 'g2', 'g10', 's1', 's2']);
+    expect(shape(buildSpatialTree([...flat].reverse()))).toEqual(['a', 'b', 'g2', 'g10', 's1', 's2']);
   });
 
   it('shows an element whose parent is not loaded at the top, and loses none in a cycle or duplicate', () => {
