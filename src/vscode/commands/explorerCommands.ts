@@ -15,7 +15,10 @@ export interface ExplorerCommandDependencies {
 
 export function explorerCommands({ tree, view, connection }: ExplorerCommandDependencies): Record<string, (...args: any[]) => unknown> {
   return {
-    'bimlink.refresh': (node?: ExplorerNode) => tree.refresh(node),
+    // The view's title-bar Refresh and the palette's reload everything. VS Code hands a title-bar command the row that
+    // has the focus, so this ignores its argument; a row's own Refresh (context menu) is bimlink.refreshNode.
+    'bimlink.refresh': () => tree.refresh(),
+    'bimlink.refreshNode': (node?: ExplorerNode) => tree.refresh(node),
     'bimlink.retry': (node?: ExplorerNode) => tree.refresh(node),
     'bimlink.loadMore': async (node: ExplorerNode) => {
       if (!(node instanceof PhaseNode)) return;

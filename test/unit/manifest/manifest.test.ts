@@ -78,6 +78,19 @@ describe('package.json', () => {
     for (const entry of Object.values(contributes.menus).flat() as { when?: string }[]) expect(entry.when).toBeTruthy();
   });
 
+  it('puts the whole-tree Refresh in the view\'s title bar and a node\'s own Refresh in its context menu', () => {
+    // VS Code hands a title-bar command the focused row: the title bar's Refresh must not be the one that reloads a node
+    const { 'view/title': title, 'view/item/context': item, commandPalette: palette } = contributes.menus as
+      Record<string, { command: string; when: string }[]>;
+    expect(title.map(entry => entry.command)).toContain('bimlink.refresh');
+    expect(title.map(entry => entry.command)).not.toContain('bimlink.refreshNode');
+    expect(item.filter(entry => /refresh/i.test(entry.command)).map(entry => entry.command)).toEqual(['bimlink.refreshNode']);
+    expect(palette.find(entry => entry.command === 'bimlink.refreshNode')?.when).toBe('false');
+    expect(palette.find(entry => entry.command === 'bimlink.refresh')?.when).toBe('bimlink.signedIn');
+    const refreshNode = contributes.commands.find((c: { command: string }) => c.command === 'bimlink.refreshNode');
+    expect(refreshNode).toMatchObject({ title: 'Refresh', category: 'BIMlink', icon: '$(refresh)' });
+  });
+
   it('keeps sources, tests, maps and dependencies out of the .vsix', () => {
     const ignore = readFileSync(path.join(root, '.vscodeignore'), 'utf8').split('\n').map(l => l.trim());
     for (const entry of ['src/**', 'test/**', '**/*.map', 'node_modules/**', 'out/**']) expect(ignore).toContain(entry);

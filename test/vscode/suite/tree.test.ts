@@ -46,12 +46,38 @@ suite('Explorer tree', function () {
     assert.equal(await apiRequestCount(), before);
   });
 
-  test('a refresh reloads the subtree and keeps what was expanded', async () => {
-    const before = await apiRequestCount();
-    await vscode.commands.executeCommand('bimlink.refresh');
-    // domain accounts, then the expanded domain account's locations and the expanded phase's spatial structure
+  /** Waits until the whole tree has reloaded and come back as it was expanded. */
+  async function wholeTreeReloaded(before: number): Promise<void> {
+    // domain accounts, then the expanded domain account's locations and the expanded phase's spatial structure: a
+    // subtree's refresh asks for two at most
     await waitFor('the reload', async () => (await apiRequestCount()) >= before + 3 ? true : undefined);
     await waitFor('the tree to come back expanded', async () => (await row('00 Begane grond')) ? true : undefined);
+    assert.equal((await row('Hoofdgebouw'))?.expanded, true);
+  }
+
+  test('Refresh from the palette reloads the whole tree and keeps what was expanded', async () => {
+    const before = await apiRequestCount();
+    await vscode.commands.executeCommand('bimlink.refresh');
+    await wholeTreeReloaded(before);
+  });
+
+  test('Refresh in the view\'s title bar reloads the whole tree, though VS Code hands it the focused row', async () => {
+    await click('00 Begane grond'); // a storey, which opens nothing: a row has the focus, as when the user clicks the title bar
+    const before = await apiRequestCount();
+    // What VS Code passes a title-bar command: the focused tree element (the extension's node; one shaped like it here).
+    const focused = { id: 'focused-row', parent: undefined, reset: () => undefined };
+    await vscode.commands.executeCommand('bimlink.refresh', focused);
+    await wholeTreeReloaded(before);
+  });
+
+  test('a node\'s own Refresh (context menu) reloads only its subtree and keeps what was expanded', async () => {
+    const before = await apiRequestCount();
+    await ui('tree-context-menu', { label: 'Schetsontwerp', item: 'Refresh' });
+    await waitFor('the phase\'s reload', async () => (await apiRequestCount()) > before ? true : undefined);
+    await waitFor('the phase to come back expanded', async () => (await row('00 Begane grond')) ? true : undefined);
+    // A whole-tree reload would go on to ask for the domain accounts and locations: give it the time it would take.
+    await new Promise(resolve => setTimeout(resolve, 1_000));
+    assert.equal(await apiRequestCount(), before + 1, 'one request: the phase\'s spatial structure');
     assert.equal((await row('Hoofdgebouw'))?.expanded, true);
   });
 
