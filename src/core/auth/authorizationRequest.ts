@@ -11,8 +11,8 @@ export interface AuthorizationRequest {
 }
 
 /**
- * @param forceLogin ask the server to show its login page even when the browser is still signed in (adding another
- *   account: without it, single sign-on would hand back the account that is already signed in).
+ * @param forceLogin ask the server to show its login page even when the browser is still signed in (`prompt=login`):
+ *   without it, single sign-on hands back whichever account the browser signed in last, which may have signed out.
  */
 export function createAuthorizationRequest(endpoints: AuthEndpoints, clientId: string, redirectUri: string,
   scopes: readonly string[], forceLogin = false): AuthorizationRequest {

@@ -86,8 +86,13 @@ export class BimlinkAuthenticationProvider implements vscode.AuthenticationProvi
     if (!settings.clientId) throw missingClientId();
     const environment = this.environment!;
     const client = await this.client(settings.clientId);
+    // The server always asks who signs in (prompt=login). With a session stored, the user is adding another account;
+    // with none (the first sign-in, or after signing out of the last one), the browser may still be signed in as
+    // whoever signed out, and BIMlink's single sign-on would hand that account back without a word: switching user
+    // would take clearing the browser, whose session VS Code cannot end. The price: someone already signed in to
+    // BIMlink in the browser types the password once more.
     const { tokens, account, endpoints } = await signInInteractively(this.deps, {
-      servers: settings.servers, client, redirectUri: settings.redirectUri, scopes, forceLogin: this.sessions.size > 0,
+      servers: settings.servers, client, redirectUri: settings.redirectUri, scopes, forceLogin: true,
     });
     environment.endpoints = Promise.resolve(endpoints);
     if (this.environment !== environment) throw new Error('The BIMlink environment changed while you were signing in. Please sign in again.');
@@ -110,7 +115,11 @@ export class BimlinkAuthenticationProvider implements vscode.AuthenticationProvi
     return session;
   }
 
-  /** Signs a session out: forgets it here, in storage and so in other windows, and revokes it at the server. */
+  /**
+   * Signs a session out: forgets it here, in storage and so in other windows, and revokes it at the server. The
+   * server's end-session endpoint is not called: it would end the browser's session only if the browser went there,
+   * and the next sign-in asks who signs in anyway (prompt=login).
+   */
   async removeSession(sessionId: string): Promise<void> {
     const live = this.sessions.get(sessionId);
     if (!live) return;

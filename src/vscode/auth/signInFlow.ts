@@ -15,7 +15,7 @@ export interface SignInRequest {
   readonly client: ClientCredentials;
   readonly redirectUri: string;
   readonly scopes: readonly string[];
-  /** Another account is being added: the server must ask who signs in rather than reuse its browser session. */
+  /** The server must show its login page (prompt=login), not reuse the browser's session, which may be another user's. */
   readonly forceLogin: boolean;
 }
 

@@ -42,6 +42,14 @@ describe('authorization request', () => {
     expect(request.state).not.toBe(request.nonce);
   });
 
+  it('asks the server for its login page (prompt=login) only when told to', () => {
+    expect(query.has('prompt')).toBe(false);
+    const forced = createAuthorizationRequest(endpoints, 'bimlink-explorer', 'http://127.0.0.1:33418/callback', ['openid'], true);
+    expect(new URL(forced.url).searchParams.getAll('prompt')).toEqual(['login']);
+    const notForced = createAuthorizationRequest(endpoints, 'bimlink-explorer', 'http://127.0.0.1:33418/callback', ['openid'], false);
+    expect(new URL(notForced.url).searchParams.has('prompt')).toBe(false);
+  });
+
   it('never puts the verifier in the URL', () => {
     expect(request.url).not.toContain(request.pkce.verifier);
   });

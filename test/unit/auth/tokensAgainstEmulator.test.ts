@@ -15,15 +15,19 @@ const client = { clientId: 'bimlink-explorer' };
 let emulator: Emulator;
 let endpoints: AuthEndpoints;
 
-/** What a browser does with the authorize URL when the emulator logs the user in by itself. */
-async function browse(request: AuthorizationRequest): Promise<URLSearchParams> {
-  const jar = new CookieJar();
+/**
+ * What a browser does with the authorize URL when the emulator logs the user in by itself (or the browser is still
+ * signed in): follows the redirects back to the redirect URI. Stopping at a page, it throws; at the login form, with
+ * a message starting "login page at".
+ */
+async function browse(request: AuthorizationRequest, jar = new CookieJar()): Promise<URLSearchParams> {
   let url = new URL(request.url);
   for (let hop = 0; hop < 20; hop++) {
     const response = await fetch(url, { redirect: 'manual', headers: { cookie: jar.header(url) } });
     jar.store(url, response);
-    await response.arrayBuffer();
+    const body = await response.text();
     const location = response.headers.get('location');
+    if (!location && body.includes('name="password"')) throw new Error(`login page at ${url.pathname}`);
     if (!location) throw new Error(`no redirect at ${url.pathname} (${response.status})`);
     url = new URL(location, url);
     if (url.href.startsWith(redirectUri)) return url.searchParams;
@@ -90,6 +94,21 @@ describe('against the emulator', () => {
     const { tokens } = await signIn();
     await revokeRefreshToken(fetch, endpoints, client, tokens.refreshToken!);
     expect((await refreshTokens(fetch, endpoints, client, tokens.refreshToken!).catch(e => e)).isInvalidGrant).toBe(true);
+  });
+
+  it('shows the login page again with prompt=login, though the browser is still signed in', async () => {
+    // The browser signs in once (the emulator logs Anna in by itself) and keeps the server's session cookie.
+    const browser = new CookieJar();
+    emulator.setAutoLogin('anna@demo-bimlink.nl');
+    await browse(createAuthorizationRequest(endpoints, client.clientId, redirectUri, defaultScopes), browser);
+    emulator.setAutoLogin(undefined); // from here on, only the login form signs anyone in
+    // Without prompt=login, single sign-on hands that account back at once: another user could never sign in.
+    const again = await browse(createAuthorizationRequest(endpoints, client.clientId, redirectUri, defaultScopes), browser);
+    expect(again.get('code')).toBeTruthy();
+    const forced = await browse(createAuthorizationRequest(endpoints, client.clientId, redirectUri, defaultScopes, true), browser)
+      .catch((error: Error) => error);
+    expect(forced).toBeInstanceOf(Error);
+    expect((forced as Error).message).toMatch(/^login page at /);
   });
 
   it('says the server cannot be reached, without a stack of jargon', async () => {
