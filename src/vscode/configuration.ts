@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { collectionPattern } from '../core/model/entityDocument';
 import { resolveServers, SettingError, type EnvironmentName, type Servers } from '../core/config/servers';
 
 /** The settings the extension reads. */
@@ -8,6 +9,8 @@ export interface Settings {
   readonly clientId: string;
   readonly redirectUri: string;
   readonly pageSize: number;
+  /** bimlink.collections: collection → the path segment this server serves it at. */
+  readonly collections: Readonly<Record<string, string>>;
 }
 
 /** The settings as last read, until a BIMlink setting changes: each read costs VS Code a few milliseconds. */
@@ -44,7 +47,15 @@ function readFromVsCode(): Settings {
     clientId: (applicationValue<string>('clientId') ?? '').trim(),
     redirectUri: (applicationValue<string>('redirectUri') ?? '').trim(),
     pageSize: Number.isInteger(pageSize) && pageSize > 0 ? Math.min(pageSize, 1000) : 100,
+    collections: collectionSettings(applicationValue<unknown>('collections')),
   };
+}
+
+/** The well-formed entries of bimlink.collections (VS Code shows the others as errors in the settings editor). */
+function collectionSettings(value: unknown): Record<string, string> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return {};
+  return Object.fromEntries(Object.entries(value).filter((entry): entry is [string, string] =>
+    collectionPattern.test(entry[0]) && typeof entry[1] === 'string' && collectionPattern.test(entry[1])));
 }
 
 /** Fires when any BIMlink setting changes, so changes apply without reloading the window. */

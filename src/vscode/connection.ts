@@ -12,7 +12,9 @@ export type ConnectionState =
   | { readonly kind: 'signedIn'; readonly account: Account; readonly client: BimlinkClient;
       /** Environment and account: what the views' data and ids belong to. */
       readonly scope: string;
-      readonly pageSize: number };
+      readonly pageSize: number;
+      /** bimlink.collections, as the client was built with. */
+      readonly collections: Readonly<Record<string, string>> };
 
 /**
  * The active BIMlink account: the one the user chose, else the first signed in. `onDidChange` fires when the
@@ -71,6 +73,7 @@ export class Connection implements vscode.Disposable {
       baseUrl: settings.servers.apiUrl,
       fetch: this.fetch,
       pageSize: settings.pageSize,
+      collections: settings.collections,
       tokens: {
         getAccessToken: () => this.auth.accessToken(sessionId),
         refreshAccessToken: rejected => this.auth.renewAccessToken(sessionId, rejected),
@@ -79,7 +82,8 @@ export class Connection implements vscode.Disposable {
         ? `Retrying ${event.request.method} ${event.request.path} in ${event.delayMs} ms (${event.reason}${event.status ? ` ${event.status}` : ''}).`
         : `Renewing the access token after ${event.request.method} ${event.request.path} was refused.`),
     });
-    return { kind: 'signedIn', account: session.account, client, scope: `${settings.servers.key}|${session.account.id}`, pageSize: settings.pageSize };
+    return { kind: 'signedIn', account: session.account, client, scope: `${settings.servers.key}|${session.account.id}`, pageSize: settings.pageSize,
+      collections: settings.collections };
   }
 }
 
@@ -88,7 +92,7 @@ function accountKey(servers: Servers | SettingError): string {
   return `bimlink.activeAccount:${servers instanceof SettingError ? '' : servers.key}`;
 }
 
-/** Two states are the same for the views when they name the same servers, account and page size. */
+/** Two states are the same for the views when they name the same servers, account, page size and collections. */
 function signature(state: ConnectionState): string {
-  return state.kind === 'signedIn' ? `in:${state.scope}|${state.pageSize}` : state.kind === 'misconfigured' ? `bad:${state.error.setting}:${state.error.message}` : 'out';
+  return state.kind === 'signedIn' ? `in:${state.scope}|${state.pageSize}|${JSON.stringify(state.collections)}` : state.kind === 'misconfigured' ? `bad:${state.error.setting}:${state.error.message}` : 'out';
 }

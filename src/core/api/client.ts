@@ -1,12 +1,12 @@
 // The BIMlink API client: one method per endpoint of the route table, DTOs read defensively, paginated
 // collections as async iterators of pages. Transport concerns (auth, retries, errors) live in http.ts.
-import { BUILTIN_COLLECTIONS, collectionsFromOpenApi, pageSizeFor } from './collections';
+import { CollectionPaths, type ResolvedCollection } from './collection-paths';
+import { collectionsFromOpenApi, mergeCollections, pageSizeFor, SPATIAL_STRUCTURE_PATHS } from './collections';
 import type { CollectionInfo, DomainAccount, Entity, Location, Page, SpatialStructureElement } from './dto';
-import { isBimlinkApiError, MalformedResponseError, type RequestLabel } from './errors';
+import { CollectionNotFoundError, isBimlinkApiError, MalformedResponseError, NotFoundError, type RequestLabel } from './errors';
 import { HttpClient, type HttpOptions, type HttpResponse } from './http';
 import { describePage, paginate, readPaginationHeaders, type RawPage } from './pagination';
-import { readDomainAccounts, readEntity, readLocations, readSpatialStructureElement } from './read-dto';
-import { isObject } from './read-json';
+import { entityIdOf, readDomainAccounts, readEntity, readLocations, readSpatialStructureElement } from './read-dto';
 import { queryNames, routes, SPATIAL_STRUCTURE_COLLECTION, SPATIAL_STRUCTURE_PAGE_SIZE } from './routes';
 
 export interface BimlinkClientOptions extends HttpOptions {
@@ -14,6 +14,8 @@ export interface BimlinkClientOptions extends HttpOptions {
   pageSize?: number;
   /** Pages requested ahead by a paginated read once the total is known (default 3). */
   prefetch?: number;
+  /** The user's `bimlink.collections`: collection → the path segment this server serves it at (renames and additions). */
+  collections?: Readonly<Record<string, string>>;
 }
 
 export interface CallOptions {
@@ -40,15 +42,31 @@ export interface ReadOptions extends CallOptions {
   maxPages?: number;
 }
 
+export interface PageRequest {
+  offset: number;
+  limit?: number;
+  /** The total an earlier page of the same collection told, for when this page's response does not say it. */
+  knownTotal?: number;
+}
+
+/** The spatial structure, as a collection with plausible paths. */
+const spatialStructure: CollectionInfo = {
+  name: SPATIAL_STRUCTURE_COLLECTION, paths: SPATIAL_STRUCTURE_PATHS, storeyFilter: false, source: 'builtin',
+};
+
 export class BimlinkClient {
   private readonly http: HttpClient;
   private readonly pageSize: number;
   private readonly prefetch: number | undefined;
+  private readonly collectionSettings: Readonly<Record<string, string>>;
+  private readonly paths = new CollectionPaths();
+  private collectionList: Promise<CollectionInfo[]> | undefined;
 
   constructor(options: BimlinkClientOptions) {
     this.http = new HttpClient(options);
     this.pageSize = pageSizeFor(undefined, options.pageSize ?? 100);
     this.prefetch = options.prefetch;
+    this.collectionSettings = options.collections ?? {};
   }
 
   /** Requests in flight right now. */
@@ -69,9 +87,9 @@ export class BimlinkClient {
   }
 
   /** The phase's spatial structure (plots, buildings, building parts, storeys), page by page. */
-  spatialStructurePages(scope: PhaseScope, options: ReadOptions = {}): AsyncGenerator<Page<SpatialStructureElement>, void, undefined> {
-    const path = routes.phaseCollection(scope.domainAccountId, scope.projectPhaseId, SPATIAL_STRUCTURE_COLLECTION);
-    return this.pages(path, {}, readSpatialStructureElement, { limit: SPATIAL_STRUCTURE_PAGE_SIZE, ...options });
+  async *spatialStructurePages(scope: PhaseScope, options: ReadOptions = {}): AsyncGenerator<Page<SpatialStructureElement>, void, undefined> {
+    const path = await this.collectionPath(scope, spatialStructure, options.signal);
+    yield* this.pages(path, {}, readSpatialStructureElement, element => element.id, { limit: SPATIAL_STRUCTURE_PAGE_SIZE, ...options });
   }
 
   /** The whole flat spatial structure of a phase (model/ builds the tree). */
@@ -81,46 +99,102 @@ export class BimlinkClient {
     return all;
   }
 
-  /** Every entity of a collection, page by page, in order, each id once. Break out of the loop to stop early. */
-  entityPages(scope: CollectionScope, options: ReadOptions = {}): AsyncGenerator<Page<Entity>, void, undefined> {
-    const path = routes.phaseCollection(scope.domainAccountId, scope.projectPhaseId, scope.collection);
-    return this.pages(path, storeyQuery(scope), readEntity, options);
+  /** Every entity of a collection, as sent, page by page, in order, each id once. Break out of the loop to stop early. */
+  async *entityPages(scope: CollectionScope, options: ReadOptions = {}): AsyncGenerator<Page<Entity>, void, undefined> {
+    const path = await this.collectionPath(scope, await this.collectionInfo(scope.collection, options), options.signal);
+    yield* this.pages(path, storeyQuery(scope), readEntity, entityIdOf, options);
   }
 
-  /** One page of a collection (what an entity document shows). */
-  async getEntityPage(scope: CollectionScope, page: { offset: number; limit?: number }, options: CallOptions = {}): Promise<Page<Entity>> {
-    const path = routes.phaseCollection(scope.domainAccountId, scope.projectPhaseId, scope.collection);
+  /**
+   * One page of a collection (what an entity document shows). When a full page comes without a believable total,
+   * one probe of a single item past it tells whether it was the last page.
+   */
+  async getEntityPage(scope: CollectionScope, page: PageRequest, options: CallOptions = {}): Promise<Page<Entity>> {
+    const info = await this.collectionInfo(scope.collection, options);
+    const path = await this.collectionPath(scope, info, options.signal);
     const offset = Math.max(0, Math.floor(page.offset));
     const limit = pageSizeFor(undefined, page.limit ?? this.pageSize);
-    const raw = await this.fetchPage(path, storeyQuery(scope), readEntity, offset, limit, options.signal);
-    const { served, total } = describePage(raw.headers, offset, limit, raw.items.length);
-    return { items: raw.items, offset, limit: served, total };
+    const raw = await this.collectionRequest(info, path, () => this.fetchPage(path, storeyQuery(scope), readEntity, offset, limit, options.signal));
+    const { served, last, total } = describePage(raw.headers, offset, limit, raw.items.length);
+    const end = offset + raw.items.length;
+    const known = page.knownTotal !== undefined && page.knownTotal >= end ? page.knownTotal : undefined;
+    if (total !== undefined || last || known !== undefined) return { items: raw.items, offset, limit: served, total: total ?? known };
+    const next = await this.fetchPage(path, storeyQuery(scope), readEntity, end, 1, options.signal);
+    return { items: raw.items, offset, limit: served, total: next.items.length === 0 ? end : undefined };
   }
 
+  /** One entity, as sent. */
   async getEntity(scope: CollectionScope, id: string, options: CallOptions = {}): Promise<Entity> {
-    const path = routes.phaseEntity(scope.domainAccountId, scope.projectPhaseId, scope.collection, id);
-    const response = await this.http.send({ path }, options.signal);
-    const entity = isObject(response.body) ? readEntity(response.body) : undefined;
-    if (!entity) throw new MalformedResponseError({ method: 'GET', path }, 'an object was expected', response.status);
+    const { path } = await this.resolveCollection(scope, await this.collectionInfo(scope.collection, options), options);
+    const url = routes.phaseEntity(scope.domainAccountId, scope.projectPhaseId, path, id);
+    const response = await this.http.send({ path: url }, options.signal);
+    const entity = readEntity(response.body);
+    if (!entity) throw new MalformedResponseError({ method: 'GET', path: url }, 'an object was expected', response.status);
     return entity;
   }
 
   /**
-   * The phase-scoped BIM collections, from the server's OpenAPI document; the built-in list when the document
-   * is missing, unreadable or names none. Cancellation is still reported as an error.
+   * The phase-scoped BIM collections: the server's OpenAPI document's, or the built-in list when the document is
+   * missing, unreadable or names none; with the user's `bimlink.collections` on top. Asked once per client; a
+   * failure is not kept. Cancellation is still reported as an error.
    */
-  async discoverCollections(options: CallOptions = {}): Promise<CollectionInfo[]> {
-    try {
-      const response = await this.http.send({ path: routes.openApiDocument(), auth: false }, options.signal);
-      const found = collectionsFromOpenApi(response.body);
-      if (found.length) return found;
-    } catch (error) {
-      if (isBimlinkApiError(error) && error.kind === 'cancelled') throw error;
+  discoverCollections(options: CallOptions = {}): Promise<CollectionInfo[]> {
+    if (!this.collectionList) {
+      const loading = this.readOpenApiCollections(options.signal).then(found => mergeCollections(found, this.collectionSettings));
+      this.collectionList = loading;
+      loading.catch(() => { if (this.collectionList === loading) this.collectionList = undefined; });
     }
-    return BUILTIN_COLLECTIONS.map(c => ({ ...c }));
+    return this.collectionList.then(list => list.map(c => ({ ...c })));
   }
 
-  private pages<T extends { id: string }>(path: string, query: Record<string, string>, read: (raw: unknown) => T | undefined,
+  /** What is known of a collection; a name the server's list does not hold is tried as a path as it is. */
+  async collectionInfo(name: string, options: CallOptions = {}): Promise<CollectionInfo> {
+    return (await this.discoverCollections(options)).find(c => c.name === name) ?? { name, paths: [name], storeyFilter: true, source: 'settings' };
+  }
+
+  /** Where this server serves a collection, and the paths tried to find out (for Check Server). */
+  resolveCollection(scope: PhaseScope, collection: CollectionInfo | 'spatial structure', options: CallOptions = {}): Promise<ResolvedCollection> {
+    const info = collection === 'spatial structure' ? spatialStructure : collection;
+    const at = (path: string) => routes.phaseCollection(scope.domainAccountId, scope.projectPhaseId, path);
+    return this.paths.resolve(info,
+      async (path, signal) => (await this.http.send({ path: at(path), query: { [queryNames.limit]: 1, [queryNames.offset]: 0 } }, signal)).status,
+      path => ({ method: 'GET', path: at(path) }), options.signal);
+  }
+
+  /** A GET of any path, as it answers (for Check Server): typed errors for failures, as every call. */
+  get(path: string, query: Record<string, string | number | undefined> = {}, options: CallOptions & { auth?: boolean } = {}): Promise<HttpResponse> {
+    return this.http.send({ path, query, auth: options.auth }, options.signal);
+  }
+
+  private async readOpenApiCollections(signal: AbortSignal | undefined): Promise<CollectionInfo[] | undefined> {
+    try {
+      const response = await this.http.send({ path: routes.openApiDocument(), auth: false }, signal);
+      const found = collectionsFromOpenApi(response.body);
+      return found.length ? found : undefined;
+    } catch (error) {
+      if (isBimlinkApiError(error) && error.kind === 'cancelled') throw error;
+      return undefined;
+    }
+  }
+
+  /** The full path of a collection in a phase, found on this server. */
+  private async collectionPath(scope: PhaseScope, info: CollectionInfo, signal: AbortSignal | undefined): Promise<string> {
+    const { path } = await this.resolveCollection(scope, info, { signal });
+    return routes.phaseCollection(scope.domainAccountId, scope.projectPhaseId, path);
+  }
+
+  /** A 404 on a collection's page means the collection is not there (not that an entity is gone). */
+  private async collectionRequest<T>(info: CollectionInfo, path: string, request: () => Promise<T>): Promise<T> {
+    try {
+      return await request();
+    } catch (error) {
+      if (!(error instanceof NotFoundError)) throw error;
+      this.paths.forget(info);
+      throw new CollectionNotFoundError({ method: 'GET', path }, info.name, [path.slice(path.lastIndexOf('/') + 1)], error.detail);
+    }
+  }
+
+  private pages<T>(path: string, query: Record<string, string>, read: (raw: unknown) => T | undefined, idOf: (item: T) => string,
     options: ReadOptions): AsyncGenerator<Page<T>, void, undefined> {
     return paginate<T>(
       (offset, limit, signal) => this.fetchPage(path, query, read, offset, limit, signal),
@@ -129,7 +203,7 @@ export class BimlinkClient {
         offset: options.offset,
         prefetch: options.prefetch ?? this.prefetch,
         maxPages: options.maxPages,
-        idOf: item => item.id,
+        idOf,
         signal: options.signal,
         label: { method: 'GET', path },
       },

@@ -3,27 +3,51 @@
 import type { CollectionInfo } from './dto';
 import { PHASE_COLLECTION_TEMPLATE, queryNames, SPATIAL_STRUCTURE_COLLECTION } from './routes';
 
-const builtin = (name: string, summary: string, maxLimit: number, storeyFilter: boolean): CollectionInfo => ({
+const builtin = (name: string, aliases: readonly string[], summary: string, maxLimit: number, storeyFilter: boolean): CollectionInfo => ({
   name,
-  pathTemplate: `/domainaccounts/{domainAccountId}/projectphases/{projectPhaseId}/${name}`,
+  paths: [name, ...aliases],
   storeyFilter,
   maxLimit,
   summary,
+  source: 'builtin',
 });
 
 /**
- * Guessed (see bimlink-api.md): names, storey filter and limits must be checked against the real Swagger.
- * Types and materials are shared across storeys, so they take no storey filter.
+ * Guessed (see bimlink-api.md): names, other plausible names (tried in order on a server without an OpenAPI
+ * document), storey filter and limits must be checked against the real Swagger. Types and materials are shared
+ * across storeys, so they take no storey filter.
  */
 export const BUILTIN_COLLECTIONS: readonly CollectionInfo[] = Object.freeze([
-  builtin('objectinstances', 'Object instances (building elements with their IFC GlobalId)', 1000, true),
-  builtin('objecttypes', 'Object types', 500, false),
-  builtin('properties', 'Properties (parameters of types and instances)', 500, true),
-  builtin('materials', 'Materials', 500, false),
-  builtin('spaces', 'Spaces (rooms)', 500, true),
-  builtin('documents', 'Documents (metadata)', 500, true),
-  builtin('todos', 'To-dos', 500, true),
+  builtin('objectinstances', ['objects', 'elements', 'instances', 'buildingelements'], 'Object instances (building elements with their IFC GlobalId)', 1000, true),
+  builtin('objecttypes', ['types', 'elementtypes', 'objecttype'], 'Object types', 500, false),
+  builtin('properties', ['parameters', 'propertyvalues'], 'Properties (parameters of types and instances)', 500, true),
+  builtin('materials', ['material'], 'Materials', 500, false),
+  builtin('spaces', ['rooms', 'ifcspaces'], 'Spaces (rooms)', 500, true),
+  builtin('documents', ['files', 'documentmetadata'], 'Documents (metadata)', 500, true),
+  builtin('todos', ['tasks', 'issues'], 'To-dos', 500, true),
 ]);
+
+/** The spatial structure's plausible path segments, in the order to try. */
+export const SPATIAL_STRUCTURE_PATHS: readonly string[] = [SPATIAL_STRUCTURE_COLLECTION, 'spatialstructure', 'spatialelements', 'spatialstructureelement'];
+
+/**
+ * The collections the extension offers: the OpenAPI document's (named after the built-in collection whose
+ * plausible paths hold it, so `objects` is still "objectinstances"), else the built-in list; then the user's
+ * `bimlink.collections` setting, which renames a collection (`{ "objectinstances": "elements" }`) or adds one.
+ */
+export function mergeCollections(fromServer: readonly CollectionInfo[] | undefined, settings: Readonly<Record<string, string>> = {}): CollectionInfo[] {
+  const merged = new Map<string, CollectionInfo>();
+  for (const found of fromServer ?? BUILTIN_COLLECTIONS) {
+    const known = BUILTIN_COLLECTIONS.find(b => b.paths.includes(found.paths[0]!.toLowerCase()));
+    const name = known && found.source === 'openapi' && !fromServer!.some(c => c !== found && c.name === known.name) ? known.name : found.name;
+    if (!merged.has(name)) merged.set(name, { ...found, name, summary: found.summary ?? known?.summary });
+  }
+  for (const [name, path] of Object.entries(settings)) {
+    const known = merged.get(name);
+    merged.set(name, { ...(known ?? { storeyFilter: true, summary: 'From the bimlink.collections setting' }), name, paths: [path], source: 'settings' });
+  }
+  return [...merged.values()];
+}
 
 type Json = Record<string, unknown>;
 const isJson = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -51,7 +75,8 @@ export function collectionsFromOpenApi(doc: unknown): CollectionInfo[] {
     const summary = typeof pathItem.get.summary === 'string' && pathItem.get.summary.trim() ? pathItem.get.summary.trim() : undefined;
     found.set(name, {
       name,
-      pathTemplate: template,
+      paths: [match[1]],
+      source: 'openapi',
       storeyFilter: named(queryNames.storeyFilter) !== undefined,
       maxLimit: maximumOf(doc, limit),
       ...(summary ? { summary } : {}),

@@ -1,62 +1,61 @@
-// The shapes the client hands out. Ids are opaque strings (a numeric id from the server becomes a string).
-// Every DTO keeps the fields the server sent that are not named here (the index signature), so nothing is lost.
+// The shapes the client hands out. The navigation DTOs (domain accounts → locations → projects → phases, and the
+// spatial structure) are views: the few fields the extension interprets, read through field-names.ts, beside
+// `data`, the object exactly as the server sent it. Entities are not read at all: they stay as sent, and their
+// id is read beside them (entityIdOf). Ids are opaque strings (a numeric id from the server becomes a string).
+import type { JsonObject } from './read-json';
 
 export type Id = string;
 
 export interface DomainAccount {
-  id: Id;
-  name: string;
-  [field: string]: unknown;
+  readonly id: Id;
+  readonly name: string;
+  /** As the server sent it. */
+  readonly data: JsonObject;
 }
 
 export interface ProjectPhase {
-  id: Id;
-  name: string;
-  code?: string;
+  readonly id: Id;
+  readonly name: string;
+  readonly code?: string;
   /** The phase's place in the project's order (design, construction, operations …). */
-  order?: number;
-  [field: string]: unknown;
+  readonly order?: number;
+  readonly data: JsonObject;
 }
 
 export interface Project {
-  id: Id;
-  name: string;
-  number?: string;
-  phases: ProjectPhase[];
-  [field: string]: unknown;
+  readonly id: Id;
+  readonly name: string;
+  /** The project's code or number. */
+  readonly code?: string;
+  readonly phases: readonly ProjectPhase[];
+  readonly data: JsonObject;
 }
 
 export interface Location {
-  id: Id;
-  name: string;
-  city?: string;
-  projects: Project[];
-  [field: string]: unknown;
+  readonly id: Id;
+  readonly name: string;
+  readonly city?: string;
+  readonly projects: readonly Project[];
+  readonly data: JsonObject;
 }
 
 /** Known types in BIMlink's order; any other string the server sends is passed through. */
 export type SpatialStructureType = 'Plot' | 'Building' | 'BuildingPart' | 'Storey' | (string & {});
 
 export interface SpatialStructureElement {
-  id: Id;
+  readonly id: Id;
   /** Absent or null for a root element. */
-  parentId?: Id | null;
-  name: string;
-  type: SpatialStructureType;
+  readonly parentId?: Id | null;
+  readonly name: string;
+  readonly type: SpatialStructureType;
   /** Storey height in metres. */
-  elevation?: number;
-  aliases?: string[];
-  [field: string]: unknown;
+  readonly elevation?: number;
+  readonly aliases?: readonly string[];
+  readonly data: JsonObject;
 }
 
-/**
- * A BIM entity of any phase-scoped collection (instance, type, property, material, space, document, to-do …).
- * Only `id` is interpreted; it is '' when the server sent none (such entities are kept but never de-duplicated).
- */
-export interface Entity {
-  id: Id;
-  [field: string]: unknown;
-}
+/** A BIM entity of any phase-scoped collection (instance, type, property, material, space, document, to-do …), as sent. */
+export type Entity = JsonObject;
 
 /** One page of a paginated collection. */
 export interface Page<T> {
@@ -70,16 +69,22 @@ export interface Page<T> {
   total: number | undefined;
 }
 
-/** A phase-scoped, paginated GET collection, as learned from the OpenAPI document or the built-in list. */
+/** A phase-scoped, paginated GET collection, as learned from the OpenAPI document, the built-in list or settings. */
 export interface CollectionInfo {
-  /** The path segment, e.g. `objectinstances`. */
+  /** What the extension calls it, in document addresses and pickers, e.g. `objectinstances`. */
   name: string;
-  /** The OpenAPI path template, e.g. `/domainaccounts/{domainAccountId}/projectphases/{projectPhaseId}/objectinstances`. */
-  pathTemplate: string;
+  /**
+   * The path segments the server may serve it under, in the order to try: one when the OpenAPI document or a
+   * setting says where it is, several plausible ones for a built-in collection on a server without an OpenAPI
+   * document (the first that answers is remembered).
+   */
+  paths: readonly string[];
   /** Whether it takes the storey filter (`spatialStructureElementId`). */
   storeyFilter: boolean;
   /** The largest `limit` the server accepts, when stated. */
   maxLimit?: number;
   /** A short human description (the operation summary), when stated. */
   summary?: string;
+  /** Where the collection came from: the server's OpenAPI document, the built-in list, or the user's settings. */
+  source: 'openapi' | 'builtin' | 'settings';
 }

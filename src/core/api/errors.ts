@@ -73,10 +73,28 @@ export class ForbiddenError extends BimlinkApiError {
 
 export class NotFoundError extends BimlinkApiError {
   readonly kind = 'not-found' as const;
+  /** What the server said about it, cleaned. */
+  readonly detail: string | undefined;
   constructor(request: RequestLabel, detail?: string) {
     const why = cleanServerText(detail);
     super(request, `BIMlink found nothing at ${describe(request)}${why ? ` (${why})` : ''}. ` +
       'It may have been removed, or it is not visible to you. Refresh and try again.', 404);
+    this.detail = why;
+  }
+}
+
+/**
+ * A collection answered 404 under every path it was asked at: this server serves it elsewhere, or not at all.
+ * Refreshing cannot help, so the message says what was asked and what to do instead.
+ */
+export class CollectionNotFoundError extends BimlinkApiError {
+  readonly kind = 'not-found' as const;
+  constructor(request: RequestLabel, readonly collection: string, readonly triedPaths: readonly string[], detail?: string) {
+    const tried = triedPaths.map(p => `"${p}"`).join(', ');
+    const why = cleanServerText(detail);
+    super(request, `This BIMlink server has no collection "${collection}" for this project phase: GET ${request.path} ` +
+      `answered 404 Not Found${why ? ` (${why})` : ''}${triedPaths.length > 1 ? `, and so did the other names tried: ${tried}` : ''}. ` +
+      'If the server names it otherwise, set bimlink.collections to that name, or choose another collection.', 404);
   }
 }
 

@@ -1,33 +1,23 @@
-// Turns parsed JSON into the client's DTOs: known fields get their canonical name and type, everything else
-// is kept as sent. Items without a usable id are skipped where the id is what makes them navigable.
+// Reads the navigation DTOs from parsed JSON through the one table of accepted spellings (field-names.ts). The
+// server's objects are never changed: each view holds the fields the extension needs beside `data`, the object as
+// sent. Items without a usable id are skipped where the id is what makes them navigable.
 import type { DomainAccount, Entity, Location, Project, ProjectPhase, SpatialStructureElement } from './dto';
-import { canonicalizeKeys, isObject, toId, toNumber, toText, type JsonObject } from './read-json';
+import { fieldNames, findKey, readField, spatialTypeOf } from './field-names';
+import { isObject, toId, toNumber, toText, type JsonObject } from './read-json';
 
-function readNamed(raw: unknown, keys: readonly string[]): JsonObject | undefined {
-  if (!isObject(raw)) return undefined;
-  const obj = canonicalizeKeys(raw, keys);
-  const id = toId(obj.id);
-  if (id === undefined) return undefined;
-  obj.id = id;
-  obj.name = toText(obj.name) ?? '';
-  return obj;
+const f = fieldNames;
+
+function text(obj: JsonObject, spellings: readonly string[]): string | undefined {
+  const field = readField(obj, spellings);
+  return field && toText(field.value);
 }
 
-function setOptionalText(obj: JsonObject, key: string): void {
-  if (!(key in obj)) return;
-  const text = toText(obj[key]);
-  if (text === undefined) delete obj[key];
-  else obj[key] = text;
+function number(obj: JsonObject, spellings: readonly string[]): number | undefined {
+  const field = readField(obj, spellings);
+  return field && toNumber(field.value);
 }
 
-function setOptionalNumber(obj: JsonObject, key: string): void {
-  if (!(key in obj)) return;
-  const n = toNumber(obj[key]);
-  if (n === undefined) delete obj[key];
-  else obj[key] = n;
-}
-
-function readList<T>(raw: unknown, readItem: (item: unknown) => T | undefined): T[] {
+function list<T>(raw: unknown, readItem: (item: unknown) => T | undefined): T[] {
   if (!Array.isArray(raw)) return [];
   const out: T[] = [];
   for (const item of raw) {
@@ -37,58 +27,68 @@ function readList<T>(raw: unknown, readItem: (item: unknown) => T | undefined): 
   return out;
 }
 
+/** The id and name every navigable object has, or undefined when it has no id. */
+function named(raw: unknown): { id: string; name: string; data: JsonObject } | undefined {
+  if (!isObject(raw)) return undefined;
+  const id = entityIdOf(raw);
+  return id ? { id, name: text(raw, f.name) ?? '', data: raw } : undefined;
+}
+
+/** Sets `key` only when there is a value, so absent fields stay absent. */
+function optional<T>(key: string, value: T | undefined): Record<string, T> {
+  return value === undefined ? {} : { [key]: value };
+}
+
 export function readDomainAccount(raw: unknown): DomainAccount | undefined {
-  return readNamed(raw, ['id', 'name']) as DomainAccount | undefined;
+  return named(raw);
 }
 
 export function readProjectPhase(raw: unknown): ProjectPhase | undefined {
-  const obj = readNamed(raw, ['id', 'name', 'code', 'order']);
-  if (!obj) return undefined;
-  setOptionalText(obj, 'code');
-  setOptionalNumber(obj, 'order');
-  return obj as ProjectPhase;
+  const base = named(raw);
+  if (!base) return undefined;
+  return { ...base, ...optional('code', text(base.data, f.phase.code)), ...optional('order', number(base.data, f.phase.order)) };
 }
 
 export function readProject(raw: unknown): Project | undefined {
-  const obj = readNamed(raw, ['id', 'name', 'number', 'phases']);
-  if (!obj) return undefined;
-  setOptionalText(obj, 'number');
-  obj.phases = readList(obj.phases, readProjectPhase);
-  return obj as Project;
+  const base = named(raw);
+  if (!base) return undefined;
+  return { ...base, ...optional('code', text(base.data, f.project.code)), phases: list(readField(base.data, f.project.phases)?.value, readProjectPhase) };
 }
 
 export function readLocation(raw: unknown): Location | undefined {
-  const obj = readNamed(raw, ['id', 'name', 'city', 'projects']);
-  if (!obj) return undefined;
-  setOptionalText(obj, 'city');
-  obj.projects = readList(obj.projects, readProject);
-  return obj as Location;
+  const base = named(raw);
+  if (!base) return undefined;
+  return { ...base, ...optional('city', text(base.data, f.location.city)), projects: list(readField(base.data, f.location.projects)?.value, readProject) };
 }
 
 export function readSpatialStructureElement(raw: unknown): SpatialStructureElement | undefined {
-  const obj = readNamed(raw, ['id', 'parentId', 'name', 'type', 'elevation', 'aliases']);
-  if (!obj) return undefined;
-  const parentId = obj.parentId === null ? null : toId(obj.parentId);
-  if (parentId === undefined) delete obj.parentId;
-  else obj.parentId = parentId;
-  obj.type = toText(obj.type) ?? '';
-  setOptionalNumber(obj, 'elevation');
-  if ('aliases' in obj) {
-    const aliases = readList(obj.aliases, toText);
-    if (aliases.length) obj.aliases = aliases;
-    else delete obj.aliases;
-  }
-  return obj as SpatialStructureElement;
+  const base = named(raw);
+  if (!base) return undefined;
+  const { data } = base;
+  const parent = readField(data, f.spatialElement.parentId);
+  const parentId = parent?.value === null ? null : parent && toId(parent.value);
+  const aliases = list(readField(data, f.spatialElement.aliases)?.value, toText);
+  return {
+    ...base,
+    ...optional('parentId', parentId),
+    type: spatialTypeOf(readField(data, f.spatialElement.type)?.value),
+    ...optional('elevation', number(data, f.spatialElement.elevation)),
+    ...(aliases.length ? { aliases } : {}),
+  };
 }
 
-/** Any BIM entity: only the id is canonicalized (the fast path when `id` is already a string). */
+/** An entity as sent: any JSON object (other items are no entities and are skipped). */
 export function readEntity(raw: unknown): Entity | undefined {
-  if (!isObject(raw)) return undefined;
-  if (typeof raw.id === 'string') return raw as Entity;
-  const obj = canonicalizeKeys(raw, ['id']);
-  obj.id = toId(obj.id) ?? '';
-  return obj as Entity;
+  return isObject(raw) ? raw : undefined;
 }
 
-export const readDomainAccounts = (raw: unknown): DomainAccount[] => readList(raw, readDomainAccount);
-export const readLocations = (raw: unknown): Location[] => readList(raw, readLocation);
+/** An object's id under any accepted spelling, as an opaque string; '' when it has none. */
+export function entityIdOf(entity: JsonObject): string {
+  const direct = entity.id;
+  if (typeof direct === 'string') return direct; // the fast path, for exports of millions
+  const key = direct === undefined ? findKey(entity, f.id) : 'id';
+  return (key !== undefined && toId(entity[key])) || '';
+}
+
+export const readDomainAccounts = (raw: unknown): DomainAccount[] => list(raw, readDomainAccount);
+export const readLocations = (raw: unknown): Location[] => list(raw, readLocation);

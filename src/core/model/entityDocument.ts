@@ -39,7 +39,8 @@ export class EntityDocumentPathError extends Error {
 
 export const maxOffset = 1_000_000_000;
 export const maxLimit = 1000;
-const collectionPattern = /^[a-z][a-z0-9_-]{0,63}$/;
+/** A collection's name: a path segment (the server's own spelling, e.g. a name typed under "Other collection…"). */
+export const collectionPattern = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
 const noStorey = '-';
 const entityMarker = 'entity';
 
@@ -72,6 +73,35 @@ export function parseEntityDocumentPath(path: string): EntityDocumentRef {
   if (limit < 1 || limit > maxLimit) throw new EntityDocumentPathError(`the page size must be from 1 to ${maxLimit}`);
   const storeyId = marker === noStorey ? undefined : id(marker, 'storey id');
   return { kind: 'page', domainAccountId, projectPhaseId, collection, ...(storeyId ? { storeyId } : {}), offset, limit };
+}
+
+/**
+ * What a page document knows beyond its address: the total an earlier page told (a server may leave it out of later
+ * pages) and the storey's name. It travels in the URI's query (`total=400&storey=00%20Begane%20grond`), so the
+ * next page knows it and the title is only ever rendered from it, never read back.
+ */
+export interface PageState {
+  readonly total?: number;
+  readonly storeyName?: string;
+}
+
+export function pageStateQuery(state: PageState): string {
+  const params = new URLSearchParams();
+  if (state.total !== undefined) params.set('total', String(state.total));
+  if (state.storeyName) params.set('storey', state.storeyName);
+  return params.toString();
+}
+
+/** Reads a page state back; anything odd (it comes from outside, like the path) is left out. */
+export function parsePageState(query: string): PageState {
+  const params = new URLSearchParams(query);
+  const total = params.get('total');
+  const storeyName = params.get('storey');
+  return {
+    ...(total !== null && /^\d{1,13}$/.test(total) ? { total: Number(total) } : {}),
+    // eslint-disable-next-line no-control-regex
+    ...(storeyName && storeyName.length <= 256 && !/[\u0000-\u001f\u007f]/.test(storeyName) ? { storeyName } : {}),
+  };
 }
 
 /** The title shown on the tab for a page: `objectinstances · 00 Begane grond · 1–100 of 12,345`. */

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import type { CollectionInfo } from '../../core/api';
-import { titleOf, type EntityDocumentRef } from '../../core/model/entityDocument';
+import { CollectionNotFoundError, type CollectionInfo } from '../../core/api';
+import { collectionPattern, type EntityDocumentRef, type PageState } from '../../core/model/entityDocument';
 import { describeError, isCancellation } from '../errorMessages';
-import { pageRefOf, storeyNameOf, type EntityDocuments } from '../documents/entityDocuments';
+import { pageOf, type EntityDocuments } from '../documents/entityDocuments';
 import type { EntityFileSystem } from '../documents/entityFileSystem';
 import { ExportFile, type ExportFormat } from '../documents/exportFile';
 import type { ExplorerNode } from '../tree/explorerNode';
@@ -35,7 +35,7 @@ export function entityCommands(deps: EntityCommandDependencies): Record<string, 
       if (!source || !chosen) return;
       const ref: EntityDocumentRef = { kind: 'page', domainAccountId: source.domainAccountId, projectPhaseId: source.projectPhaseId,
         collection: chosen, ...(source.storey ? { storeyId: source.storey.id } : {}), offset: 0, limit: await deps.documents.limitFor(chosen) };
-      return open(deps, ref, source.storey?.name);
+      return open(deps, ref, { storeyName: source.storey?.name });
     },
     'bimlink.openEntity': async (node?: ExplorerNode | Source, collection?: string, entityId?: string) => {
       const source = await sourceOf(node, deps);
@@ -81,26 +81,40 @@ function isSource(value: unknown): value is Source {
   return !!source && typeof source.domainAccountId === 'string' && typeof source.projectPhaseId === 'string' && !('treeItem' in source);
 }
 
-type CollectionPick = vscode.QuickPickItem & { collection: CollectionInfo };
+type CollectionPick = vscode.QuickPickItem & { collection?: CollectionInfo };
 
+/** Picks a collection the server offers, or another one by name ("Other collection…"). */
 async function pickCollection(documents: EntityDocuments, source: Source, verb: string): Promise<string | undefined> {
-  const picks = documents.listCollections().then(all => all
-    .filter(c => !source.storey || c.storeyFilter) // on a storey: only what can be filtered by storey
-    .map((collection): CollectionPick => ({ label: collection.name, detail: collection.summary, collection })));
+  const picks = documents.listCollections().then(all => [
+    ...all
+      .filter(c => !source.storey || c.storeyFilter) // on a storey: only what can be filtered by storey
+      .map((collection): CollectionPick => ({
+        label: collection.name,
+        description: collection.paths.length === 1 && collection.paths[0] !== collection.name ? `at …/${collection.paths[0]}` : undefined,
+        detail: collection.summary,
+        collection,
+      })),
+    { label: '', kind: vscode.QuickPickItemKind.Separator },
+    { label: '$(edit) Other collection…', detail: 'Type the name this server uses for a collection' },
+  ]);
   picks.catch(() => undefined);
-  const chosen = await vscode.window.showQuickPick(picks, {
-    title: `Choose the collection to ${verb}${source.storey ? ` (storey ${source.storey.name})` : ''}`,
-    placeHolder: 'BIM collection',
-    matchOnDetail: true,
-  }).then(undefined, error => {
-    void vscode.window.showErrorMessage(`The BIM collections could not be listed: ${describeError(error)}`);
-    return undefined;
-  });
-  return chosen?.collection.name;
+  const title = `Choose the collection to ${verb}${source.storey ? ` (storey ${source.storey.name})` : ''}`;
+  const chosen = await vscode.window.showQuickPick(picks, { title, placeHolder: 'BIM collection', matchOnDetail: true })
+    .then(undefined, error => {
+      void vscode.window.showErrorMessage(`The BIM collections could not be listed: ${describeError(error)}`);
+      return undefined;
+    });
+  if (!chosen || chosen.collection) return chosen?.collection?.name;
+  return (await vscode.window.showInputBox({
+    title, prompt: 'The collection\'s name as it appears in the API\'s paths, e.g. objects (…/projectphases/{id}/objects)',
+    ignoreFocusOut: true,
+    validateInput: value => collectionPattern.test(value.trim()) ? undefined : 'A name of letters, digits, - and _, starting with a letter.',
+  }))?.trim() || undefined;
 }
 
 /** Loads a document with a cancellable progress notification, then shows it; a failure offers Retry. */
-async function open(deps: EntityCommandDependencies, ref: EntityDocumentRef, storeyName?: string): Promise<vscode.TextEditor | undefined> {
+async function open(deps: EntityCommandDependencies, ref: EntityDocumentRef, state: PageState = {}): Promise<vscode.TextEditor | undefined> {
+  const { storeyName } = state;
   const what = ref.kind === 'page' ? `${ref.collection}${storeyName ? ` of ${storeyName}` : ''}` : `${ref.collection} ${ref.entityId}`;
   try {
     const loaded = await vscode.window.withProgress(
@@ -108,8 +122,12 @@ async function open(deps: EntityCommandDependencies, ref: EntityDocumentRef, sto
       (_, token) => {
         const controller = new AbortController();
         token.onCancellationRequested(() => controller.abort());
-        return deps.documents.load(ref, storeyName, controller.signal);
+        return deps.documents.load(ref, state, controller.signal);
       });
+    if (ref.kind === 'page' && ref.offset > 0 && loaded.page?.items.length === 0) {
+      void vscode.window.showInformationMessage(`There are no ${what} after the first ${ref.offset.toLocaleString('en')}: the previous page was the last page.`);
+      return undefined;
+    }
     deps.files.remember(loaded.uri, loaded.content);
     const document = await vscode.workspace.openTextDocument(loaded.uri);
     return await vscode.window.showTextDocument(document, { preview: true });
@@ -117,35 +135,41 @@ async function open(deps: EntityCommandDependencies, ref: EntityDocumentRef, sto
     if (isCancellation(error)) return undefined;
     const message = `Loading ${what} failed: ${describeError(error)}`;
     deps.log.warn(message);
-    void vscode.window.showErrorMessage(message, 'Retry').then(choice => { if (choice) void open(deps, ref, storeyName); });
+    if (error instanceof CollectionNotFoundError) void offerOtherCollection(message, 'bimlink.openEntities', sourceOfRef(ref, state));
+    else void vscode.window.showErrorMessage(message, 'Retry').then(choice => { if (choice) void open(deps, ref, state); });
     return undefined;
   }
 }
 
 async function turnPage(deps: EntityCommandDependencies, uri: vscode.Uri | undefined, direction: 1 | -1): Promise<unknown> {
-  const current = uri ?? vscode.window.activeTextEditor?.document.uri;
-  const ref = pageRefOf(current);
-  if (!current || !ref) {
+  const current = pageOf(uri ?? vscode.window.activeTextEditor?.document.uri);
+  if (!current) {
     void vscode.window.showInformationMessage('Open a page of BIMlink entities first (BIMlink: Open Entities).');
     return;
   }
+  const { ref, state } = current;
   const offset = ref.offset + direction * ref.limit;
   if (offset < 0) {
     void vscode.window.showInformationMessage('This is the first page.');
     return;
   }
-  const total = totalOf(current);
-  if (direction > 0 && total !== undefined && offset >= total) {
+  if (direction > 0 && state.total !== undefined && offset >= state.total) {
     void vscode.window.showInformationMessage('This is the last page.');
     return;
   }
-  return open(deps, { ...ref, offset }, storeyNameOf(current));
+  return open(deps, { ...ref, offset }, state);
 }
 
-/** The total a page title names ("… of 12,345"), if any. */
-function totalOf(uri: vscode.Uri): number | undefined {
-  const match = / of ([\d,]+)$/.exec(titleOf(uri.path));
-  return match ? Number(match[1].replace(/,/g, '')) : undefined;
+/** A collection this server does not serve: refreshing cannot help, choosing another collection or naming it can. */
+async function offerOtherCollection(message: string, command: 'bimlink.openEntities' | 'bimlink.exportEntities', source: Source): Promise<void> {
+  const choice = await vscode.window.showErrorMessage(message, 'Choose Another Collection', 'Open Setting');
+  if (choice === 'Open Setting') await vscode.commands.executeCommand('workbench.action.openSettings', 'bimlink.collections');
+  if (choice === 'Choose Another Collection') await vscode.commands.executeCommand(command, source);
+}
+
+function sourceOfRef(ref: EntityDocumentRef, state: PageState): Source {
+  return { domainAccountId: ref.domainAccountId, projectPhaseId: ref.projectPhaseId,
+    ...(ref.kind === 'page' && ref.storeyId ? { storey: { id: ref.storeyId, name: state.storeyName ?? ref.storeyId } } : {}) };
 }
 
 /** Streams every page of a collection into a file, with progress (count of total) and cancellation. */
@@ -193,7 +217,8 @@ async function exportCollection(deps: EntityCommandDependencies, source: Source,
     }
     const message = `Exporting ${label} failed: ${describeError(error)} Nothing was written to ${target.fsPath}.`;
     deps.log.warn(message);
-    void vscode.window.showErrorMessage(message, 'Retry').then(choice => { if (choice) void exportCollection(deps, source, collection, target); });
+    if (error instanceof CollectionNotFoundError) void offerOtherCollection(message, 'bimlink.exportEntities', source);
+    else void vscode.window.showErrorMessage(message, 'Retry').then(choice => { if (choice) void exportCollection(deps, source, collection, target); });
     return undefined;
   }
 }

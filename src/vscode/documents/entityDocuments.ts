@@ -1,6 +1,9 @@
 import * as vscode from 'vscode';
 import { pageSizeFor, type BimlinkClient, type CollectionInfo, type Page, type Entity } from '../../core/api';
-import { entityDocumentPath, pageTitle, parseEntityDocumentPath, titleOf, type EntityDocumentRef, type EntityPageRef } from '../../core/model/entityDocument';
+import {
+  entityDocumentPath, maxLimit, pageStateQuery, pageTitle, parseEntityDocumentPath, parsePageState, type EntityDocumentRef, type EntityPageRef,
+  type PageState,
+} from '../../core/model/entityDocument';
 import type { Connection } from '../connection';
 
 export const entityScheme = 'bimlink';
@@ -13,15 +16,12 @@ export interface LoadedDocument {
 }
 
 /**
- * Loads entity documents: a page of a collection, or one entity, as pretty-printed JSON. Knows the collections the
- * server offers (from its OpenAPI document, once per connection).
+ * Loads entity documents: a page of a collection, or one entity, as pretty-printed JSON. Entities are shown exactly as
+ * the server sent them; what the document adds (collection, storey, page) stands beside them. The collections come
+ * from the client (the server's OpenAPI document, else the built-in list, with the bimlink.collections setting).
  */
 export class EntityDocuments {
-  private collections: Promise<CollectionInfo[]> | undefined;
-
-  constructor(private readonly connection: Connection) {
-    connection.onDidChange(() => { this.collections = undefined; });
-  }
+  constructor(private readonly connection: Connection) {}
 
   client(): BimlinkClient {
     const state = this.connection.state;
@@ -35,28 +35,22 @@ export class EntityDocuments {
   }
 
   listCollections(signal?: AbortSignal): Promise<CollectionInfo[]> {
-    if (!this.collections) {
-      const loading = this.client().discoverCollections({ signal });
-      this.collections = loading;
-      loading.catch(() => { if (this.collections === loading) this.collections = undefined; });
-    }
-    return this.collections;
+    return this.client().discoverCollections({ signal });
   }
 
   /** The page size for a collection: the setting, within the server's maximum. */
   async limitFor(collection: string): Promise<number> {
-    const info = (await this.listCollections()).find(c => c.name === collection);
-    return pageSizeFor(info, this.pageSize());
+    return pageSizeFor(await this.client().collectionInfo(collection), this.pageSize());
   }
 
   /** The largest page the server serves for a collection: what a full read (an export) asks for. */
   async maxLimitFor(collection: string): Promise<number> {
-    const info = (await this.listCollections()).find(c => c.name === collection);
-    return pageSizeFor(info, info?.maxLimit ?? this.pageSize());
+    const info = await this.client().collectionInfo(collection);
+    return pageSizeFor(info, info.maxLimit ?? maxLimit);
   }
 
-  /** Loads what a document address names. The address's title is rebuilt from what the server now says. */
-  async load(ref: EntityDocumentRef, storeyName: string | undefined, signal: AbortSignal): Promise<LoadedDocument> {
+  /** Loads what a document address names. The address's title and state are rebuilt from what the server now says. */
+  async load(ref: EntityDocumentRef, state: PageState, signal: AbortSignal): Promise<LoadedDocument> {
     const client = this.client();
     const scope = { domainAccountId: ref.domainAccountId, projectPhaseId: ref.projectPhaseId, collection: ref.collection };
     if (ref.kind === 'entity') {
@@ -64,8 +58,10 @@ export class EntityDocuments {
       const uri = documentUri(ref, `${ref.collection} · ${ref.entityId}`);
       return { uri, content: render({ collection: ref.collection, domainAccountId: ref.domainAccountId, projectPhaseId: ref.projectPhaseId, entity }) };
     }
-    const page = await client.getEntityPage({ ...scope, storeyId: ref.storeyId }, { offset: ref.offset, limit: ref.limit }, { signal });
-    const uri = documentUri({ ...ref, limit: page.limit }, pageTitle(ref.collection, storeyName, ref.offset, page.items.length, page.total));
+    const page = await client.getEntityPage({ ...scope, storeyId: ref.storeyId }, { offset: ref.offset, limit: ref.limit, knownTotal: state.total }, { signal });
+    const { storeyName } = state;
+    const uri = documentUri({ ...ref, limit: page.limit }, pageTitle(ref.collection, storeyName, ref.offset, page.items.length, page.total),
+      { total: page.total, storeyName });
     return {
       uri,
       page,
@@ -81,25 +77,19 @@ export class EntityDocuments {
   }
 }
 
-export function documentUri(ref: EntityDocumentRef, title: string): vscode.Uri {
-  return vscode.Uri.from({ scheme: entityScheme, path: entityDocumentPath(ref, title) });
+export function documentUri(ref: EntityDocumentRef, title: string, state: PageState = {}): vscode.Uri {
+  return vscode.Uri.from({ scheme: entityScheme, path: entityDocumentPath(ref, title), query: pageStateQuery(state) });
 }
 
-/** The page a document shows, when it is a page document. */
-export function pageRefOf(uri: vscode.Uri | undefined): EntityPageRef | undefined {
+/** The page a document shows, when it is a page document, with what it knows (total, storey name). */
+export function pageOf(uri: vscode.Uri | undefined): { ref: EntityPageRef; state: PageState } | undefined {
   if (uri?.scheme !== entityScheme) return undefined;
   try {
     const ref = parseEntityDocumentPath(uri.path);
-    return ref.kind === 'page' ? ref : undefined;
+    return ref.kind === 'page' ? { ref, state: parsePageState(uri.query) } : undefined;
   } catch {
     return undefined;
   }
-}
-
-/** The storey name a page title carries (collection · storey · range), for the next page's title. */
-export function storeyNameOf(uri: vscode.Uri): string | undefined {
-  const parts = titleOf(uri.path).split(' · ');
-  return parts.length === 3 ? parts[1] : undefined;
 }
 
 function render(value: unknown): Uint8Array {

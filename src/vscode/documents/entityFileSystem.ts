@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { EntityDocumentPathError, parseEntityDocumentPath, titleOf } from '../../core/model/entityDocument';
+import { EntityDocumentPathError, parseEntityDocumentPath, parsePageState, titleOf } from '../../core/model/entityDocument';
 import { describeError } from '../errorMessages';
-import { storeyNameOf, type EntityDocuments } from './entityDocuments';
+import type { EntityDocuments } from './entityDocuments';
 
 /**
  * The read-only `bimlink:` file system: each file is a page of a BIM collection (or one entity) as JSON. Pages that a
@@ -38,7 +38,7 @@ export class EntityFileSystem implements vscode.FileSystemProvider, vscode.Dispo
     });
     try {
       const loaded = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Loading BIMlink entities…' },
-        () => this.documents.load(ref, storeyNameOf(uri), controller.signal));
+        () => this.documents.load(ref, parsePageState(uri.query), controller.signal));
       this.remember(uri, loaded.content);
       return loaded.content;
     } catch (error) {

@@ -37,7 +37,7 @@ describe('navigation', () => {
     const campus = locations.find(l => l.name === 'Campus Noord, Utrecht')!;
     expect(campus.city).toBe('Utrecht');
     const gebouwB = campus.projects.find(p => p.name === 'Nieuwbouw Gebouw B')!;
-    expect(gebouwB.number).toBe('P-2023-014');
+    expect(gebouwB.code).toBe('P-2023-014');
     expect(gebouwB.phases.map(p => p.code)).toEqual(['SO', 'VO', 'DO', 'UITV', 'BEH']);
     expect(gebouwB.phases.map(p => p.order)).toEqual([1, 2, 3, 4, 5]);
     // Bram sees only the phases of his teams
@@ -69,7 +69,8 @@ describe('BIM collections', () => {
       const info = found.find(c => c.name === route.name)!;
       expect(info.maxLimit).toBe(route.limits.maxLimit);
       expect(info.storeyFilter).toBe(route.storeyFilter);
-      expect(info.pathTemplate).toBe(route.path);
+      expect(info.paths).toEqual([route.name]);
+      expect(info.source).toBe('openapi');
     }
   });
 
@@ -98,7 +99,7 @@ describe('BIM collections', () => {
     const page = await anna.getEntityPage(instances(), { offset: 10, limit: 5 });
     expect(page).toMatchObject({ offset: 10, limit: 5, total: 2500 });
     expect(page.items.length).toBe(5);
-    const entity = await anna.getEntity(instances(), page.items[2]!.id);
+    const entity = await anna.getEntity(instances(), page.items[2]!.id as string);
     expect(entity).toEqual(page.items[2]);
   });
 
@@ -128,6 +129,8 @@ describe('errors the server sends', () => {
     expect(missing.kind).toBe('not-found');
     expect(missing.message).toContain('/objectinstances/00000000-0000-4000-8000-000000000000');
     const noPhase = await anna.getEntityPage({ ...instances(), projectPhaseId: 'no-such-phase' }, { offset: 0 }).catch(e => e);
+    expect(noPhase.kind).toBe('not-found');
+    expect(noPhase.message).toMatch(/answered 404 Not Found \(.*no-such-phase.*not found/i);
     expect(noPhase.kind).toBe('not-found');
   });
 

@@ -1,6 +1,6 @@
 // Collection discovery from OpenAPI documents (3.x and Swagger 2), without a server.
 import { describe, expect, it } from 'vitest';
-import { BUILTIN_COLLECTIONS, collectionsFromOpenApi, pageSizeFor } from '../../../src/core/api/collections';
+import { BUILTIN_COLLECTIONS, collectionsFromOpenApi, mergeCollections, pageSizeFor } from '../../../src/core/api/collections';
 
 const phasePath = (name: string) => `/domainaccounts/{domainAccountId}/projectphases/{projectPhaseId}/${name}`;
 
@@ -37,8 +37,8 @@ describe('collectionsFromOpenApi', () => {
       },
     };
     expect(collectionsFromOpenApi(doc)).toEqual([
-      { name: 'objectinstances', pathTemplate: phasePath('objectinstances'), storeyFilter: true, maxLimit: 500, summary: 'Object instances' },
-      { name: 'materials', pathTemplate: phasePath('materials'), storeyFilter: false, maxLimit: 1000 },
+      { name: 'objectinstances', paths: ['objectinstances'], source: 'openapi', storeyFilter: true, maxLimit: 500, summary: 'Object instances' },
+      { name: 'materials', paths: ['materials'], source: 'openapi', storeyFilter: false, maxLimit: 1000 },
     ]);
   });
 
@@ -52,7 +52,7 @@ describe('collectionsFromOpenApi', () => {
       },
     };
     expect(collectionsFromOpenApi(doc)).toEqual([
-      { name: 'spaces', pathTemplate: '/DomainAccounts/{domainAccountId}/ProjectPhases/{projectPhaseId}/Spaces', storeyFilter: false, maxLimit: 250 },
+      { name: 'spaces', paths: ['Spaces'], source: 'openapi', storeyFilter: false, maxLimit: 250 },
     ]);
   });
 
@@ -73,5 +73,37 @@ describe('built-in collections and page sizes', () => {
     expect(pageSizeFor({ maxLimit: 500 }, 100)).toBe(100);
     expect(pageSizeFor(undefined, 0)).toBe(1);
     expect(pageSizeFor({}, 2500.7)).toBe(2500);
+  });
+});
+
+describe('the collections offered, and the settings on top', () => {
+  const openApi = (path: string, maxLimit = 250) => ({ name: path.toLowerCase(), paths: [path], source: 'openapi' as const, storeyFilter: true, maxLimit });
+
+  it('names a server collection after the built-in one whose plausible paths hold it, keeping the server path', () => {
+    const merged = mergeCollections([openApi('Objects'), openApi('rooms'), openApi('clashes')]);
+    expect(merged.map(c => [c.name, c.paths, c.source])).toEqual([
+      ['objectinstances', ['Objects'], 'openapi'],
+      ['spaces', ['rooms'], 'openapi'],
+      ['clashes', ['clashes'], 'openapi'],
+    ]);
+    expect(merged[0]!.summary).toBe(BUILTIN_COLLECTIONS[0]!.summary);
+  });
+
+  it('keeps the server names when it serves a built-in collection under two of its names', () => {
+    expect(mergeCollections([openApi('objectinstances'), openApi('objects')]).map(c => c.name)).toEqual(['objectinstances', 'objects']);
+  });
+
+  it('without a document: the built-in list with every plausible path to try, the known name first', () => {
+    const merged = mergeCollections(undefined);
+    expect(merged.map(c => c.name)).toEqual(BUILTIN_COLLECTIONS.map(c => c.name));
+    expect(merged.find(c => c.name === 'objectinstances')!.paths.slice(0, 2)).toEqual(['objectinstances', 'objects']);
+    expect(merged.find(c => c.name === 'spaces')!.paths).toContain('rooms');
+  });
+
+  it('bimlink.collections renames a collection to one path, or adds one', () => {
+    const merged = mergeCollections(undefined, { objectinstances: 'elements', clashes: 'clashdetections' });
+    expect(merged.find(c => c.name === 'objectinstances')).toMatchObject({ paths: ['elements'], source: 'settings', storeyFilter: true, maxLimit: 1000 });
+    expect(merged.find(c => c.name === 'clashes')).toMatchObject({ paths: ['clashdetections'], source: 'settings' });
+    expect(merged).toHaveLength(BUILTIN_COLLECTIONS.length + 1);
   });
 });

@@ -190,7 +190,7 @@ describe('pagination headers', () => {
     const ids: string[] = [];
     const totals: Array<number | undefined> = [];
     for await (const page of clientFor(emulator, tokens).entityPages(instances(), { limit, prefetch })) {
-      ids.push(...page.items.map(e => e.id));
+      ids.push(...page.items.map(e => e.id as string));
       totals.push(page.total);
     }
     return { ids, totals };

@@ -52,7 +52,6 @@ describe('entity document paths', () => {
     [`/${'a'.repeat(300)}/ph/objectinstances/-/0-100/x.json`, /domain account id/],
     // unknown or malformed collections
     ['/da/ph//-/0-100/x.json', /not a collection name/],
-    ['/da/ph/OBJECTINSTANCES/-/0-100/x.json', /not a collection name/],
     ['/da/ph/9lives/-/0-100/x.json', /not a collection name/],
     ['/da/ph/object.instances/-/0-100/x.json', /not a collection name/],
     ['/da/ph/objects%2Fmore/-/0-100/x.json', /not a collection name/],
