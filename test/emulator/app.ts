@@ -12,6 +12,7 @@ import { registerInteractions } from './auth/interactions';
 import { API_SCOPE } from './auth/oidc';
 import { registerUserinfo } from './auth/userinfo';
 import type { DemoData } from './data/demo-data';
+import type { Dialect } from './dialects';
 import type { FaultController } from './faults';
 import { buildOpenApiDocument } from './openapi';
 import type { Stats } from './stats';
@@ -27,6 +28,7 @@ export interface AppDependencies {
   readonly verify: (authorization: string | undefined) => Promise<BearerResult>;
   readonly control: EmulatorControl;
   readonly autoLogin: () => string | undefined;
+  readonly dialect: Dialect;
 }
 
 export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> {
@@ -37,11 +39,15 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   });
   registerCors(app);
 
-  const openApi = JSON.stringify(buildOpenApiDocument(deps.baseUrl));
-  app.get(OPENAPI_PATH, async (_request, reply) => reply.type('application/json; charset=utf-8').send(openApi));
+  // A dialect without the document answers its path with the usual 404 (not-found handler below).
+  const servesOpenApi = deps.dialect.openApiDocument;
+  if (servesOpenApi) {
+    const openApi = JSON.stringify(buildOpenApiDocument(deps.baseUrl));
+    app.get(OPENAPI_PATH, async (_request, reply) => reply.type('application/json; charset=utf-8').send(openApi));
+  }
   app.get('/', async () => ({
     name: 'BIMlink emulator',
-    openapi: `${deps.baseUrl}${OPENAPI_PATH}`,
+    ...(servesOpenApi ? { openapi: `${deps.baseUrl}${OPENAPI_PATH}` } : {}),
     discovery: `${deps.baseUrl}/.well-known/openid-configuration`,
     admin: `${deps.baseUrl}/__admin`,
   }));

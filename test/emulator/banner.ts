@@ -2,6 +2,7 @@
 
 import { OPENAPI_PATH } from './app';
 import { CATALOG, DEMO_IDS } from './data/catalog';
+import { DIALECTS } from './dialects';
 import { DEFAULT_FAULTS, type Faults } from './faults';
 import type { Emulator } from './server';
 
@@ -14,11 +15,13 @@ export function banner(emulator: Emulator): string {
   const { url, clients } = emulator;
   const faults = emulator.faults.get();
   const changed = (Object.keys(faults) as (keyof Faults)[]).filter((key) => faults[key] !== DEFAULT_FAULTS[key]);
+  const dialect = DIALECTS[emulator.dialect];
   const lines = [
     `BIMlink emulator running at ${url}`,
     '',
+    `  Dialect          ${dialect.name} (${dialect.summary})`,
     `  API base URL     ${url}`,
-    `  OpenAPI          ${url}${OPENAPI_PATH}`,
+    `  OpenAPI          ${dialect.openApiDocument ? `${url}${OPENAPI_PATH}` : `none in this dialect (${OPENAPI_PATH} answers 404)`}`,
     `  OIDC discovery   ${url}/.well-known/openid-configuration`,
     `  Admin            ${url}/__admin  (faults, stats, revoke tokens, reset)`,
     '',

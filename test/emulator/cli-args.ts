@@ -1,12 +1,18 @@
 // Command-line flags of `npm run emulator`, mapped onto EmulatorOptions.
 
 import { parseArgs } from 'node:util';
+import { DEFAULT_DIALECT, DIALECTS, DIALECT_NAMES, isDialectName } from './dialects';
 import type { Faults } from './faults';
 import type { EmulatorOptions } from './options';
+
+// One line per dialect, from the dialect table so the help cannot drift from it.
+const DIALECT_LINES = DIALECT_NAMES.map((name) => `                                   ${name.padEnd(8)} ${DIALECTS[name].summary}`).join('\n');
 
 export const USAGE = `Usage: npm run emulator -- [options]
 
   --port <n>                     Port on 127.0.0.1 (default: $PORT or 4010; 0 = any free port)
+  --dialect <name>               How the API spells paths, keys, limits and errors (default ${DEFAULT_DIALECT}):
+${DIALECT_LINES}
   --redirect-uri <uri>           Whitelist another redirect URI (repeatable)
   --auto-login <email>           Log this demo user in without the login form
   --object-instances <n>         Object instances per phase (default 2500)
@@ -44,6 +50,7 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv): E
       allowPositionals: false,
       options: {
         port: { type: 'string' },
+        dialect: { type: 'string' },
         'redirect-uri': { type: 'string', multiple: true },
         'auto-login': { type: 'string' },
         'object-instances': { type: 'string' },
@@ -79,6 +86,9 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv): E
   set('malformedJsonRate', number('malformed-json-rate', v['malformed-json-rate']));
   set('paginationHeaders', v['pagination-headers'] as Faults['paginationHeaders'] | undefined);
   if (v['token-endpoint-faults']) faults.tokenEndpoint = true;
+  if (v.dialect !== undefined && !isDialectName(v.dialect)) {
+    throw new UsageError(`--dialect must be one of ${DIALECT_NAMES.join(', ')}, got '${v.dialect}'`);
+  }
 
   return {
     port: number('port', v.port ?? (env['PORT'] || undefined)) ?? 4010,
@@ -91,5 +101,6 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv): E
     clockToleranceSeconds: number('clock-tolerance', v['clock-tolerance']),
     seed: number('seed', v.seed),
     faults,
+    ...(v.dialect !== undefined ? { dialect: v.dialect } : {}),
   };
 }

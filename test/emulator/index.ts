@@ -2,6 +2,7 @@
 
 export { startEmulator, type Emulator } from './server';
 export type { EmulatorOptions } from './options';
+export { DEFAULT_DIALECT, DIALECTS, DIALECT_NAMES, type Dialect, type DialectName } from './dialects';
 export { DEFAULT_FAULTS, type Faults, type PaginationHeadersMode } from './faults';
 export type { StatsSnapshot } from './stats';
 export { DEMO_USERS, type DemoUser } from './data/users';

@@ -1,5 +1,6 @@
 // Options of one emulator instance, with their defaults. The CLI maps its flags onto these.
 
+import { dialectNamed, type DialectName } from './dialects';
 import type { Faults } from './faults';
 
 export interface EmulatorOptions {
@@ -25,6 +26,8 @@ export interface EmulatorOptions {
   seed?: number;
   /** Faults active from the start. */
   faults?: Partial<Faults>;
+  /** How the API spells paths, keys, limits and errors (dialects.ts). Default `bimlink`. */
+  dialect?: DialectName;
 }
 
 export interface ResolvedOptions {
@@ -38,6 +41,7 @@ export interface ResolvedOptions {
   readonly clockToleranceSeconds: number;
   readonly seed: number;
   readonly faults: Partial<Faults>;
+  readonly dialect: DialectName;
 }
 
 export const DEFAULT_OBJECT_INSTANCES = 2_500;
@@ -64,5 +68,6 @@ export function resolveOptions(options: EmulatorOptions, redirectDefaults: reado
     clockToleranceSeconds: count('clockToleranceSeconds', options.clockToleranceSeconds, 0),
     seed: count('seed', options.seed, 1),
     faults,
+    dialect: dialectNamed(options.dialect).name,
   };
 }

@@ -2,6 +2,8 @@
 // Nobody outside BIMlink has seen its Swagger file, so most of this is a guess (see
 // /work/shared/bimlink-api.md: [C] confirmed, [G] guessed). When the real Swagger is seen,
 // correct it HERE; the handlers and the OpenAPI document (/swagger/v1/swagger.json) follow.
+// Other spellings of the same API (PascalCase keys, renamed collections, …) are declared as
+// differences from this table in dialects.ts.
 
 import type { DomainAccountNode, LocationNode, PhaseNode, ProjectNode } from './data/catalog';
 import type { DocumentInfo, Material, ObjectInstance, ObjectType, Property, Space, Todo } from './data/models';

@@ -13,6 +13,7 @@ import { API_AUDIENCE, OIDC_ROUTES, SUPPORTED_SCOPES, createOidcProvider } from 
 import { TokenStore } from './auth/token-store';
 import { DEMO_IDS } from './data/catalog';
 import { DemoData } from './data/demo-data';
+import { DIALECTS, type DialectName } from './dialects';
 import { DEMO_USERS, findUserByEmail, type DemoUser } from './data/users';
 import { FaultController } from './faults';
 import { IssuedTokens } from './issued-tokens';
@@ -37,6 +38,8 @@ export interface Emulator extends EmulatorControl {
   readonly ids: typeof DEMO_IDS;
   /** Object instances per ordinary phase and in "Groot model". */
   readonly sizes: { readonly objectInstances: number; readonly largePhaseObjectInstances: number };
+  /** How the API spells things (dialects.ts). */
+  readonly dialect: DialectName;
   close(): Promise<void>;
 }
 
@@ -103,10 +106,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       autoLogin: autoLogin ?? null,
       ids: DEMO_IDS,
       sizes,
+      dialect: config.dialect,
     }),
   };
 
-  const app = await buildApp({ baseUrl: url, provider, data, faults, stats, verify, control, autoLogin: () => autoLogin });
+  const app = await buildApp({ baseUrl: url, provider, data, faults, stats, verify, control, autoLogin: () => autoLogin, dialect: DIALECTS[config.dialect] });
   const oidc = provider.callback();
   const route = (req: IncomingMessage, res: ServerResponse): void => {
     const path = (req.url ?? '/').split('?')[0]!;
@@ -130,6 +134,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     clients,
     ids: DEMO_IDS,
     sizes,
+    dialect: config.dialect,
     close: () => (closing ??= closeAll(server, () => app.close())),
   };
 }

@@ -100,7 +100,7 @@ export interface NavigationRoute {
 export interface PageLimits {
   /** Used when `limit` is absent. */
   readonly defaultLimit: number;
-  /** Larger values are rejected with 400 (see PAGINATION in routes.ts). */
+  /** Larger values are rejected with 400 (see PAGINATION in routes.ts), or clamped in a dialect that clamps (dialects.ts). */
   readonly maxLimit: number;
 }
 
