@@ -51,7 +51,7 @@ export function activate(context: vscode.ExtensionContext): void {
       isCaseSensitive: true,
       isReadonly: new vscode.MarkdownString('BIMlink entity documents are read-only: they show data from the BIMlink API. Use **BIMlink: Export Entities…** to save a collection to a file.'),
     }),
-    ...registerCommands({ log, auth, tree, view, connection, documents, files }),
+    ...registerCommands({ log, auth, tree, view, connection, documents, files, fetch }),
   );
   updateContextKeys();
   void connection.update();

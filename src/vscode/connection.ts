@@ -1,3 +1,4 @@
+import { decodeJwt } from 'jose';
 import * as vscode from 'vscode';
 import { BimlinkClient, type FetchFunction } from '../core/api';
 import type { Account } from '../core/auth/idToken';
@@ -9,7 +10,7 @@ import { readSettings } from './configuration';
 export type ConnectionState =
   | { readonly kind: 'misconfigured'; readonly error: SettingError }
   | { readonly kind: 'signedOut' }
-  | { readonly kind: 'signedIn'; readonly account: Account; readonly client: BimlinkClient;
+  | { readonly kind: 'signedIn'; readonly account: Account; readonly sessionId: string; readonly client: BimlinkClient;
       /** Environment and account: what the views' data and ids belong to. */
       readonly scope: string;
       readonly pageSize: number;
@@ -56,6 +57,13 @@ export class Connection implements vscode.Disposable {
     return (await this.auth.getSessions()).map(session => session.account);
   }
 
+  /** The claims of the active session's access token (for Check Server); the token itself never leaves here. */
+  async accessTokenClaims(): Promise<Record<string, unknown>> {
+    const state = this.current;
+    if (state.kind !== 'signedIn') throw new Error('Sign in to BIMlink first.');
+    return decodeJwt(await this.auth.accessToken(state.sessionId));
+  }
+
   dispose(): void {
     this.subscriptions.forEach(s => s.dispose());
     this.changed.dispose();
@@ -82,7 +90,7 @@ export class Connection implements vscode.Disposable {
         ? `Retrying ${event.request.method} ${event.request.path} in ${event.delayMs} ms (${event.reason}${event.status ? ` ${event.status}` : ''}).`
         : `Renewing the access token after ${event.request.method} ${event.request.path} was refused.`),
     });
-    return { kind: 'signedIn', account: session.account, client, scope: `${settings.servers.key}|${session.account.id}`, pageSize: settings.pageSize,
+    return { kind: 'signedIn', account: session.account, sessionId, client, scope: `${settings.servers.key}|${session.account.id}`, pageSize: settings.pageSize,
       collections: settings.collections };
   }
 }

@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
 import type { BimlinkAuthenticationProvider } from '../auth/bimlinkAuthenticationProvider';
 import { setClientSecret, signIn, signOut } from './authCommands';
+import { runServerCheck, type CheckServerDependencies } from './checkServer';
 import { entityCommands, type EntityCommandDependencies } from './entityCommands';
 import { explorerCommands, type ExplorerCommandDependencies } from './explorerCommands';
 
-export interface CommandDependencies extends ExplorerCommandDependencies, EntityCommandDependencies {
+export interface CommandDependencies extends ExplorerCommandDependencies, EntityCommandDependencies, CheckServerDependencies {
   readonly auth: BimlinkAuthenticationProvider;
 }
 
@@ -17,6 +18,7 @@ export function registerCommands(deps: CommandDependencies): vscode.Disposable[]
     'bimlink.setClientSecret': () => setClientSecret(auth),
     ...explorerCommands(deps),
     ...entityCommands(deps),
+    'bimlink.checkServer': () => runServerCheck(deps),
     'bimlink.showLog': () => log.show(),
   };
   return Object.entries(handlers).map(([id, handler]) => vscode.commands.registerCommand(id, handler));

@@ -1,0 +1,56 @@
+import * as vscode from 'vscode';
+import { BimlinkClient, type FetchFunction } from '../../core/api';
+import { renderReport } from '../../core/check/check-report';
+import { checkServer } from '../../core/check/server-check';
+import { SettingError } from '../../core/config/servers';
+import { readSettings, showSettingError } from '../configuration';
+import type { Connection } from '../connection';
+import { isCancellation } from '../errorMessages';
+import type { ExplorerTreeDataProvider } from '../tree/explorerTreeDataProvider';
+
+export interface CheckServerDependencies {
+  readonly connection: Connection;
+  readonly tree: ExplorerTreeDataProvider;
+  readonly fetch: FetchFunction;
+  readonly log: vscode.LogOutputChannel;
+}
+
+/**
+ * BIMlink: Check Server — probes the configured servers as the signed-in user (signed out: only what needs no sign-in)
+ * with a cancellable progress notification, and opens the report beside the editor as a Markdown document.
+ */
+export async function runServerCheck({ connection, tree, fetch, log }: CheckServerDependencies): Promise<vscode.TextDocument | undefined> {
+  const { servers } = readSettings();
+  if (servers instanceof SettingError) {
+    void showSettingError(servers);
+    return undefined;
+  }
+  const state = connection.state;
+  const signedIn = state.kind === 'signedIn' ? state : undefined;
+  const anonymous = (baseUrl: string) => new BimlinkClient({ baseUrl, fetch, retry: { maxRetries: 0 } });
+  const steps = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: 'Checking the BIMlink server', cancellable: true },
+    (progress, token) => {
+      const controller = new AbortController();
+      token.onCancellationRequested(() => controller.abort());
+      return checkServer({
+        api: signedIn?.client,
+        anonymousApi: anonymous(servers.apiUrl),
+        anonymousAuthority: anonymous(servers.authority),
+        authority: servers.authority,
+        tokenClaims: signedIn && (() => connection.accessTokenClaims()),
+        preferredDomainAccountId: tree.selectedDomainAccountId(),
+        signal: controller.signal,
+      }, step => progress.report({ message: `${step.title}: ${step.verdict}` }));
+    }).then(undefined, (error: unknown) => {
+    if (isCancellation(error)) return undefined;
+    throw error;
+  });
+  if (!steps) return undefined;
+  const failedSteps = steps.filter(s => s.verdict === 'failed').length;
+  log.info(`Check Server: ${steps.length} steps, ${failedSteps} failed.`);
+  const content = renderReport({ apiUrl: servers.apiUrl, authority: servers.authority, account: signedIn?.account.label, when: new Date() }, steps);
+  const document = await vscode.workspace.openTextDocument({ language: 'markdown', content });
+  await vscode.window.showTextDocument(document, { preview: false });
+  return document;
+}
