@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { sameId } from '../core/api/ids';
 import type { Connection } from './connection';
 import type { ExplorerTreeDataProvider } from './tree/explorerTreeDataProvider';
 
@@ -14,7 +15,7 @@ export function createStatusBarItem(connection: Connection, tree: ExplorerTreeDa
       return;
     }
     const selectedId = tree.selectedDomainAccountId();
-    const domainAccount = selectedId ? (await tree.domainAccountNodes().catch(() => [])).find(n => n.domainAccount.id === selectedId) : undefined;
+    const domainAccount = selectedId ? (await tree.domainAccountNodes().catch(() => [])).find(n => sameId(n.domainAccount.id, selectedId)) : undefined;
     const name = domainAccount?.domainAccount.name;
     statusItem.text = `$(organization) ${name ?? 'BIMlink'}`;
     statusItem.tooltip = `BIMlink: signed in as ${state.account.label}${name ? `, domain account ${name}` : ''}. Click to choose a domain account.`;

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { sameId } from '../../core/api/ids';
 import type { Connection } from '../connection';
 import { describeError } from '../errorMessages';
 import { DomainAccountNode } from '../tree/domainAccountNode';
@@ -50,7 +51,7 @@ type DomainAccountPick = vscode.QuickPickItem & { node?: DomainAccountNode; acco
 /** Picks a domain account (remembered) and reveals it in the tree. */
 async function selectDomainAccount(tree: ExplorerTreeDataProvider, view: vscode.TreeView<ExplorerNode>, connection: Connection): Promise<void> {
   const chosen = await pickDomainAccount(tree, connection);
-  const shown = chosen && (await tree.domainAccountNodes()).find(node => node.domainAccount.id === chosen.domainAccount.id);
+  const shown = chosen && (await tree.domainAccountNodes()).find(node => sameId(node.domainAccount.id, chosen.domainAccount.id));
   if (shown) await view.reveal(shown, { select: true, focus: true, expand: true });
 }
 
@@ -70,7 +71,7 @@ async function pickDomainAccount(tree: ExplorerTreeDataProvider, connection: Con
     const selected = tree.selectedDomainAccountId();
     const others = (await connection.accounts()).filter(account => account.id !== state.account.id);
     return [
-      ...nodes.map(node => ({ label: node.domainAccount.name, description: node.domainAccount.id === selected ? 'selected' : undefined, node })),
+      ...nodes.map(node => ({ label: node.domainAccount.name, description: sameId(node.domainAccount.id, selected) ? 'selected' : undefined, node })),
       ...(others.length ? [{ label: 'Accounts', kind: vscode.QuickPickItemKind.Separator }] : []),
       ...others.map(account => ({ label: `$(account) Use ${account.label}`, accountId: account.id })),
     ];
@@ -101,7 +102,7 @@ async function selectProjectPhase(tree: ExplorerTreeDataProvider, view: vscode.T
 export async function pickProjectPhase(tree: ExplorerTreeDataProvider, connection: Connection): Promise<PhaseNode | undefined> {
   const selected = async () => {
     const nodes = await tree.domainAccountNodes().catch(() => []);
-    return nodes.find(node => node.domainAccount.id === tree.selectedDomainAccountId()) ?? (nodes.length === 1 ? nodes[0] : undefined);
+    return nodes.find(node => sameId(node.domainAccount.id, tree.selectedDomainAccountId())) ?? (nodes.length === 1 ? nodes[0] : undefined);
   };
   // Choosing the domain account here must not move the focus to the tree: that would close the next picker.
   const domainAccount = await selected() ?? (await pickDomainAccount(tree, connection) && await selected());

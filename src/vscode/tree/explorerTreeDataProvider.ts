@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { DomainAccount } from '../../core/api';
+import { sameId } from '../../core/api/ids';
 import { sortByName } from '../../core/model/levelOrder';
 import type { Connection, ConnectionState } from '../connection';
 import { ChildLoader } from './childLoader';
@@ -110,7 +111,7 @@ export class ExplorerTreeDataProvider implements vscode.TreeDataProvider<Explore
         return [new MessageNode(undefined, 'no-domain-accounts', 'You are not a member of any BIMlink domain account on this server. Ask your BIMlink administrator to add you to one.')];
       }
       const selected = this.globalState.get<string>(this.selectionKey(context));
-      return sortByName(accounts).map(account => new DomainAccountNode(context, account, account.id === selected));
+      return sortByName(accounts).map(account => new DomainAccountNode(context, account, sameId(account.id, selected)));
     });
     this.changed.fire(undefined);
   }
