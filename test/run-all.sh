@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # npm test: the type check, the vitest tests (unit, emulator, API client), the integration tests in a real
-# VS Code extension host, and the UI journeys in the real workbench (from source and from the packaged .vsix).
+# VS Code extension host against each of the emulator's API dialects, and the UI journeys in the real workbench
+# (from source against the aspnet dialect, and from the packaged .vsix against the bimlink one).
 # Every stage runs even when an earlier one fails, so one run shows everything; the last line adds up the tests of
 # all stages.
 set -uo pipefail
@@ -20,7 +21,8 @@ stage() {
 stage "type check" npx tsc --noEmit -p .
 stage "vitest" npx vitest run
 stage "build" node esbuild.js
-stage "VS Code integration tests" npx tsx test/vscode/run.ts --self-check
+stage "VS Code integration tests (bimlink dialect)" npx tsx test/vscode/run.ts --dialect bimlink --self-check
+stage "VS Code integration tests (aspnet dialect)" npx tsx test/vscode/run.ts --dialect aspnet
 stage "UI journeys (from source, and installed from the .vsix)" npx tsx test/journey/run.ts
 sleep 0.2 # let the process substitutions finish writing
 

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { Emulator } from '../emulator/index';
-import { apiGet, signInWithPassword } from '../emulator/testing/index';
+import { apiGet, signInWithPassword, spellingOf } from '../emulator/testing/index';
 import { chooseFromContextMenu, exactly, fillQuickInput, signInOnLoginPage, treeRow, treeRows } from '../vscode/workbench';
 
 export interface JourneyOptions {
@@ -90,12 +90,13 @@ export async function runJourney(options: JourneyOptions): Promise<JourneyResult
       await shot('export');
       const message = await done.locator('.notification-list-item-message').innerText();
       const count = Number(/Exported ([\d,]+) entities/.exec(message)?.[1]?.replace(/,/g, ''));
-      const items = readFileSync(target, 'utf8').trimEnd().split('\n').map(line => JSON.parse(line) as { id: string; spatialStructureElementId?: string });
+      const { key } = spellingOf(emulator.dialect);
+      const items = readFileSync(target, 'utf8').trimEnd().split('\n').map(line => JSON.parse(line) as Record<string, unknown>);
       expect(items.length === count, `the notification says ${count} entities, the file holds ${items.length}`);
-      const storeyIds = new Set(items.map(item => item.spatialStructureElementId));
+      const storeyIds = new Set(items.map(item => String(item[key('spatialStructureElementId')])));
       expect(storeyIds.size === 1, `every exported entity should be on the storey, found ${storeyIds.size} storeys`);
       const expected = await idsFromApi(emulator, [...storeyIds][0]!);
-      const exported = new Set(items.map(item => item.id));
+      const exported = new Set(items.map(item => String(item[key('id')])));
       expect(exported.size === items.length, `${items.length - exported.size} entities were exported twice`);
       expect(expected.length === exported.size && expected.every(id => exported.has(id)),
         `the file should hold the ${expected.length} entities the API lists, it holds ${exported.size}`);
@@ -147,12 +148,14 @@ async function expand(workbench: Page, label: string): Promise<void> {
 /** Every object instance id the API lists for a storey, read page by page with a token of the journey's user. */
 async function idsFromApi(emulator: Emulator, storeyId: string): Promise<string[]> {
   const { accessToken } = await signInWithPassword(emulator, user.email);
+  const { collection, key } = spellingOf(emulator.dialect);
+  const limit = 250; // within every dialect's largest page
   const ids: string[] = [];
-  for (let offset = 0; ; offset += 1000) {
-    const path = `/domainaccounts/${emulator.ids.demoVastgoed}/projectphases/${emulator.ids.gebouwBDefinitiefOntwerp}/objectinstances?limit=1000&offset=${offset}&spatialStructureElementId=${storeyId}`;
-    const page = await apiGet<{ id: string }[]>(emulator, path, accessToken);
+  for (let offset = 0; ; offset += limit) {
+    const path = `/domainaccounts/${emulator.ids.demoVastgoed}/projectphases/${emulator.ids.gebouwBDefinitiefOntwerp}/${collection('objectinstances')}?limit=${limit}&offset=${offset}&spatialStructureElementId=${storeyId}`;
+    const page = await apiGet<Record<string, unknown>[]>(emulator, path, accessToken);
     if (page.status !== 200) throw new Error(`the API answered ${page.status} for ${path}`);
-    ids.push(...page.body.map(item => item.id));
-    if (page.body.length < 1000) return ids;
+    ids.push(...page.body.map(item => String(item[key('id')])));
+    if (page.body.length < limit) return ids;
   }
 }

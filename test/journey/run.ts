@@ -1,8 +1,10 @@
 // The UI journeys of `npm test` (and `npm run screenshots`): the journey of journey.ts in code-server's workbench in
-// Debian's chromium, against the local emulator, once with the extension loaded from this folder (as `npm run demo`
-// does) and once installed from the .vsix that `npm run package` builds.
-//   tsx test/journey/run.ts                          both installs; screenshots in a temporary folder
-//   tsx test/journey/run.ts --install vsix           only the installed .vsix
+// Debian's chromium, against the local emulator: once with the extension loaded from this folder (as `npm run demo`
+// does) against the emulator's aspnet dialect, and once installed from the .vsix that `npm run package` builds
+// against the bimlink dialect — each install and each dialect once.
+//   tsx test/journey/run.ts                          both; screenshots in a temporary folder
+//   tsx test/journey/run.ts --install vsix           only the installed .vsix (against bimlink)
+//   tsx test/journey/run.ts --dialect aspnet         every install against this dialect
 //   tsx test/journey/run.ts --screenshots media/screenshots
 // The last line, `journeys: N passed, M failed`, counts the steps.
 import { execFileSync } from 'node:child_process';
@@ -11,7 +13,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { startEmulator, type Emulator } from '../emulator/index';
+import { DIALECT_NAMES, startEmulator, type DialectName, type Emulator } from '../emulator/index';
 import { ensureCodeServer, startCodeServer } from '../vscode/code-server';
 import { findLeftovers } from '../vscode/leftovers';
 import { launchChromium } from '../vscode/run-in-code-server';
@@ -20,9 +22,12 @@ import { runJourney, type JourneyResult } from './journey';
 type Install = 'dev' | 'vsix';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const vsix = path.join(root, 'dist', 'bimlink-explorer.vsix');
-const { values: flags } = parseArgs({ options: { install: { type: 'string', multiple: true }, screenshots: { type: 'string' } } });
+const { values: flags } = parseArgs({ options: { install: { type: 'string', multiple: true }, dialect: { type: 'string' }, screenshots: { type: 'string' } } });
 const installs = (flags.install ?? ['dev', 'vsix']) as Install[];
 for (const install of installs) if (install !== 'dev' && install !== 'vsix') throw new Error(`--install ${install}: use dev or vsix`);
+if (flags.dialect !== undefined && !DIALECT_NAMES.includes(flags.dialect as DialectName)) throw new Error(`--dialect ${flags.dialect}: use ${DIALECT_NAMES.join(' or ')}`);
+/** Each install meets one dialect: the packaged extension the guessed one (as the README's pictures show), the source the other. */
+const dialectOf = (install: Install): DialectName => (flags.dialect as DialectName | undefined) ?? (install === 'dev' ? 'aspnet' : 'bimlink');
 
 /** Starts code-server with the extension (from this folder, or installed from the .vsix) and walks the journey. */
 async function journeyIn(install: Install, emulator: Emulator, work: string, screenshots: string): Promise<JourneyResult> {
@@ -53,7 +58,7 @@ async function journeyIn(install: Install, emulator: Emulator, work: string, scr
     if (install === 'dev') payload.push(['extensionDevelopmentPath', server.remoteUri(root)]);
     await workbench.goto(server.workbenchUrl(workspace, payload));
     return await runJourney({ emulator, context: browser, workbench, exportFolder: workspace, screenshots, failures: work,
-      name: install === 'dev' ? 'from source' : 'installed .vsix' });
+      name: `${install === 'dev' ? 'from source' : 'installed .vsix'}, ${emulator.dialect} dialect` });
   } finally {
     await browser.close().catch(() => undefined);
     const leftovers = [...await server.stop(), ...findLeftovers(browserProfile)];
@@ -78,17 +83,20 @@ async function main(): Promise<number> {
   const work = mkdtempSync(path.join(tmpdir(), 'bimlink-journey-'));
   const screenshots = path.resolve(flags.screenshots ?? path.join(work, 'screenshots'));
   mkdirSync(screenshots, { recursive: true });
-  const emulator = await startEmulator();
   let passed = 0;
   let failed = 0;
   try {
     for (const install of installs) {
-      const result = await journeyIn(install, emulator, work, screenshots);
-      passed += result.passed;
-      failed += result.failed;
+      const emulator = await startEmulator({ dialect: dialectOf(install) });
+      try {
+        const result = await journeyIn(install, emulator, work, screenshots);
+        passed += result.passed;
+        failed += result.failed;
+      } finally {
+        await emulator.close();
+      }
     }
   } finally {
-    await emulator.close();
     if (!failed) rmSync(work, { recursive: true, force: true });
   }
   if (flags.screenshots) console.log(`Screenshots: ${screenshots}`);

@@ -4,20 +4,25 @@
 // it runs there; where it cannot (these machines reach only the npm and Debian registries), the same suites run
 // in code-server's Node extension host through the `code` shim.
 // Two runs share one profile: the main suites, then — VS Code restarted — the *.after-restart suites.
-//   tsx test/vscode/run.ts               run the suites (the extension and suites must be built: npm run build)
-//   tsx test/vscode/run.ts --self-check  then also prove that a failing test fails the run
+//   tsx test/vscode/run.ts                    run the suites (the extension and suites must be built: npm run build)
+//   tsx test/vscode/run.ts --dialect aspnet   against the emulator's other API dialect (default: bimlink)
+//   tsx test/vscode/run.ts --self-check       then also prove that a failing test fails the run
 import { downloadAndUnzipVSCode, runTests } from '@vscode/test-electron';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startEmulator, type Emulator } from '../emulator/index';
+import { parseArgs } from 'node:util';
+import { DEFAULT_DIALECT, DIALECT_NAMES, startEmulator, type DialectName, type Emulator } from '../emulator/index';
 import { freePort } from './code-server';
 import { testRedirectUris } from './helpers/testPorts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const shim = path.join(root, 'test', 'vscode', 'code-shim.mjs');
 const vscodeVersion = '1.100.3';
+const { values: flags } = parseArgs({ options: { dialect: { type: 'string' }, 'self-check': { type: 'boolean' } } });
+const dialect = (flags.dialect ?? DEFAULT_DIALECT) as DialectName;
+if (!DIALECT_NAMES.includes(dialect)) throw new Error(`--dialect ${dialect}: use ${DIALECT_NAMES.join(' or ')}`);
 
 async function vscodeExecutable(): Promise<string> {
   if (process.env.VSCODE_EXECUTABLE) return process.env.VSCODE_EXECUTABLE;
@@ -60,9 +65,10 @@ async function withProfile<T>(work: (profile: string, workspace: string) => Prom
 
 async function main(): Promise<number> {
   const executable = await vscodeExecutable();
-  const emulator: Emulator = await startEmulator({ redirectUris: testRedirectUris });
+  const emulator: Emulator = await startEmulator({ redirectUris: testRedirectUris, dialect });
+  console.log(`The emulator speaks the ${dialect} dialect.`);
   try {
-    const env = { BIMLINK_EMULATOR_URL: emulator.url, BIMLINK_SIGN_IN_TIMEOUT_MS: '20000' };
+    const env = { BIMLINK_EMULATOR_URL: emulator.url, BIMLINK_EMULATOR_DIALECT: dialect, BIMLINK_SIGN_IN_TIMEOUT_MS: '20000' };
     const code = await withProfile(async (profile, workspace) => {
       const sameWindow = { ...env, BIMLINK_TEST_CODE_SERVER_PORT: String(await freePort()) };
       const main = await runSuites(executable, profile, workspace, { ...sameWindow, BIMLINK_TEST_PHASE: 'main' });
@@ -70,7 +76,7 @@ async function main(): Promise<number> {
       console.log('\nRestarting VS Code on the same profile.');
       return runSuites(executable, profile, workspace, { ...sameWindow, BIMLINK_TEST_PHASE: 'after-restart' });
     });
-    if (code !== 0 || !process.argv.includes('--self-check')) return code;
+    if (code !== 0 || !flags['self-check']) return code;
     console.log('\nSelf-check: a run with a deliberately failing test must fail.');
     const failing = await withProfile((profile, workspace) =>
       runSuites(executable, profile, workspace, { ...env, BIMLINK_TEST_PHASE: 'none', BIMLINK_TEST_DELIBERATE_FAILURE: '1' }));

@@ -17,3 +17,4 @@ export {
   type TokenSet,
 } from './sign-in';
 export { apiGet, paginationOf, type ApiResponse } from './http';
+export { spellingOf, type Spelling } from './spelling';

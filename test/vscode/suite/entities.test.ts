@@ -5,12 +5,16 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as vscode from 'vscode';
-import { admin, apiRequestCount, setFaults } from '../helpers/emulator';
+import { admin, apiRequestCount, emulatorDialect, setFaults, spelling } from '../helpers/emulator';
 import { expand, startAsAnna } from '../helpers/tree';
 import { clearNotifications, ui, uiDriverUrl } from '../helpers/ui';
 import { waitFor } from '../helpers/wait';
 
-interface PageDocument { collection: string; storey?: { id: string; name: string }; page: { offset: number; limit: number; count: number; total: number }; items: { id: string; spatialStructureElementId?: string }[] }
+type Entity = Record<string, unknown>;
+interface PageDocument { collection: string; storey?: { id: string; name: string }; page: { offset: number; limit: number; count: number; total: number | null }; items: Entity[] }
+
+/** A field of an entity as the emulator's dialect spells it (`id` or `Id` …). */
+const field = (entity: Entity, name: string): string => String(entity[spelling().key(name)]);
 
 const activeDocument = () => vscode.window.activeTextEditor?.document;
 const title = (uri: vscode.Uri) => uri.path.split('/').pop()!; // as the tab shows it
@@ -60,8 +64,9 @@ suite('Entity documents', function () {
     assert.equal(json.collection, 'objectinstances');
     assert.equal(json.storey?.name, '00 Begane grond');
     assert.equal(json.items.length, 100);
-    assert.ok(json.items.every(item => item.spatialStructureElementId === json.storey!.id), 'only the storey\'s entities');
-    assert.equal(title(uri), `objectinstances · 00 Begane grond · 1–100 of ${json.page.total.toLocaleString('en')}.json`);
+    assert.ok(json.items.every(item => field(item, 'spatialStructureElementId') === json.storey!.id), 'only the storey\'s entities');
+    assert.equal(title(uri), `objectinstances · 00 Begane grond · 1–100 of ${json.page.total!.toLocaleString('en')}.json`);
+    assert.equal(Object.keys(json.items[0]!)[0], spelling().key('id'), 'each entity as the server sent it');
     assert.equal(activeDocument()!.languageId, 'json');
     await assert.rejects(Promise.resolve(vscode.workspace.fs.writeFile(uri, new TextEncoder().encode('{}'))), /read-only/);
   });
@@ -72,16 +77,36 @@ suite('Entity documents', function () {
     const second = await nextDocument(first.uri);
     assert.equal(second.json.page.offset, 100);
     assert.match(title(second.uri), /· 101–200 of /);
-    const firstIds = new Set(first.json.items.map(i => i.id));
-    assert.ok(second.json.items.every(i => !firstIds.has(i.id)));
+    const firstIds = new Set(first.json.items.map(i => field(i, 'id')));
+    assert.ok(second.json.items.every(i => !firstIds.has(field(i, 'id'))));
     await vscode.commands.executeCommand('bimlink.previousPage');
     const back = await nextDocument(second.uri);
     assert.equal(back.json.page.offset, 0);
-    assert.deepEqual(back.json.items.map(i => i.id), first.json.items.map(i => i.id));
+    assert.deepEqual(back.json.items.map(i => field(i, 'id')), first.json.items.map(i => field(i, 'id')));
+  });
+
+  test('pages to the end: every title keeps the total, and Next Page on the last page says so instead of opening an empty page', async () => {
+    let current = await nextDocument(undefined);
+    const total = current.json.page.total!;
+    assert.ok(total > 100, `a storey of several pages (${total})`);
+    while (current.json.page.offset + current.json.page.limit < total) {
+      await vscode.commands.executeCommand('bimlink.nextPage');
+      current = await nextDocument(current.uri);
+      assert.match(title(current.uri), new RegExp(` of ${total.toLocaleString('en')}\\.json$`), 'the total learned on page 1 stays');
+    }
+    assert.equal(current.json.page.offset + current.json.items.length, total);
+    await clearNotifications();
+    await vscode.commands.executeCommand('bimlink.nextPage');
+    await waitFor('the last-page message', async () => (await ui<{ messages: string[] }>('notifications')).messages.includes('This is the last page.') || undefined);
+    assert.equal(activeDocument()?.uri.toString(), current.uri.toString(), 'no empty page was opened');
+    while (current.json.page.offset > 0) { // back to the first page, for the tests that follow
+      await vscode.commands.executeCommand('bimlink.previousPage');
+      current = await nextDocument(current.uri);
+    }
   });
 
   test('opens one entity by id from the palette', async () => {
-    const wanted = (await nextDocument(undefined)).json.items[3].id;
+    const wanted = field((await nextDocument(undefined)).json.items[3]!, 'id');
     const opening = vscode.commands.executeCommand('bimlink.openEntity', undefined, 'objectinstances', wanted);
     await ui('fill-quick-input', { text: 'Definitief ontwerp', pick: true }); // the phase the page came from
     await opening;
@@ -122,7 +147,7 @@ suite('Entity documents', function () {
     const before = await apiRequestCount();
     const count = await vscode.commands.executeCommand<number | undefined>('bimlink.exportEntities', await grootModel(), 'objectinstances', target);
     const lines = readFileSync(target.fsPath, 'utf8').split('\n').filter(Boolean);
-    const ids = lines.map(line => (JSON.parse(line) as { id: string }).id);
+    const ids = lines.map(line => field(JSON.parse(line) as Entity, 'id'));
     assert.equal(count, 100_000);
     assert.equal(ids.length, 100_000);
     assert.equal(new Set(ids).size, 100_000, 'every entity exactly once');
@@ -134,9 +159,45 @@ suite('Entity documents', function () {
     const folder = mkdtempSync(path.join(tmpdir(), 'bimlink-export-'));
     const target = vscode.Uri.file(path.join(folder, 'materials.json'));
     const count = await vscode.commands.executeCommand<number | undefined>('bimlink.exportEntities', await grootModel(), 'materials', target);
-    const items = JSON.parse(readFileSync(target.fsPath, 'utf8')) as { id: string }[];
+    const items = JSON.parse(readFileSync(target.fsPath, 'utf8')) as Entity[];
     assert.equal(items.length, count);
     assert.ok(items.length > 0);
+  });
+
+  test('a collection this server does not have: the message says what was asked and offers another collection, not a refresh', async () => {
+    await clearNotifications();
+    await vscode.commands.executeCommand('bimlink.openEntities', await grootModel(), 'clashes');
+    const { messages } = await waitFor('the error', async () => {
+      const shown = await ui<{ messages: string[] }>('notifications');
+      return shown.messages.some(m => m.startsWith('Loading clashes failed')) ? shown : undefined;
+    });
+    const message = messages.find(m => m.startsWith('Loading clashes failed'))!;
+    assert.match(message, /has no collection "clashes" for this project phase: GET \/domainaccounts\/.+\/clashes answered 404 Not Found/);
+    assert.doesNotMatch(message, /refresh/i);
+    const choosing = ui('click-notification-button', { label: 'Choose Another Collection', message: 'Loading clashes failed' });
+    await choosing;
+    await ui('fill-quick-input', { text: 'materials', pick: true });
+    const { json } = await nextDocument();
+    assert.equal(json.collection, 'materials');
+  });
+
+  test('Check Server opens a report of what the server answered, in its own dialect', async () => {
+    await vscode.commands.executeCommand('bimlink.checkServer');
+    const report = await waitFor('the report', () => {
+      const doc = activeDocument();
+      return doc?.languageId === 'markdown' && doc.getText().startsWith('# BIMlink server check') ? doc.getText() : undefined;
+    }, 60_000);
+    assert.match(report, /\| `Domain accounts` \| ok \| `200` \|/);
+    assert.match(report, /\| `Collection objectinstances` \| ok \| `200` \|/);
+    if (emulatorDialect() === 'aspnet') {
+      assert.match(report, /names tried: objectinstances → 404, objects → 200/);
+      assert.match(report, /phases ← ProjectPhases/);
+      assert.match(report, /asked 1000, received 250; Pagination-Limit: 250/);
+    } else {
+      assert.match(report, /source: openapi/);
+      assert.match(report, /phases ← phases/);
+    }
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
   test('a cancelled export leaves no file at the chosen path', async () => {

@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as vscode from 'vscode';
-import { admin, anna, resetEmulator, setFaults } from '../helpers/emulator';
+import { admin, anna, resetEmulator, setFaults, spelling } from '../helpers/emulator';
 import { accountLabels, signInAs, signOutEveryone } from '../helpers/signIn';
 import { expand, freshExplorer } from '../helpers/tree';
 import { useEmulator } from '../helpers/settings';
@@ -101,7 +101,7 @@ suite('Under faults', function () {
     assert.equal(exported, exportSize, 'the export completed');
 
     const lines = readFileSync(target.fsPath, 'utf8').trimEnd().split('\n');
-    const exportedIds = new Set(lines.map(line => (JSON.parse(line) as { id: string }).id));
+    const exportedIds = new Set(lines.map(line => (JSON.parse(line) as Record<string, unknown>)[spelling().key('id')]));
     assert.equal(lines.length, exportSize, 'as many lines as entities');
     assert.equal(exportedIds.size, exportSize, 'every entity exactly once');
 

@@ -87,6 +87,7 @@ suite('Security', function () {
       writeFileSync(settingsFile, JSON.stringify({
         'bimlink.environment': 'custom', 'bimlink.apiUrl': hostile, 'bimlink.authority': hostile,
         'bimlink.clientId': 'someone-else', 'bimlink.redirectUri': 'http://127.0.0.1:1/elsewhere',
+        'bimlink.collections': { objectinstances: 'elsewhere' }, // application scope too: a repository cannot rename collections
         'bimlink.pageSize': 37, // a setting a workspace may change: shows the file was read
       }));
       await waitFor('VS Code to read the workspace settings', () =>
