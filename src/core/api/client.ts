@@ -3,7 +3,7 @@
 import { CollectionPaths, type ResolvedCollection } from './collection-paths';
 import { collectionsFromOpenApi, mergeCollections, pageSizeFor, SPATIAL_STRUCTURE_PATHS } from './collections';
 import type { CollectionInfo, DomainAccount, Entity, Location, Page, SpatialStructureElement } from './dto';
-import { CollectionNotFoundError, isBimlinkApiError, MalformedResponseError, NotFoundError, type RequestLabel } from './errors';
+import { isBimlinkApiError, MalformedResponseError, type RequestLabel } from './errors';
 import { HttpClient, type HttpOptions, type HttpResponse } from './http';
 import { describePage, paginate, readPaginationHeaders, type RawPage } from './pagination';
 import { entityIdOf, readDomainAccounts, readEntity, readLocations, readSpatialStructureElement } from './read-dto';
@@ -87,9 +87,8 @@ export class BimlinkClient {
   }
 
   /** The phase's spatial structure (plots, buildings, building parts, storeys), page by page. */
-  async *spatialStructurePages(scope: PhaseScope, options: ReadOptions = {}): AsyncGenerator<Page<SpatialStructureElement>, void, undefined> {
-    const path = await this.collectionPath(scope, spatialStructure, options.signal);
-    yield* this.pages(path, {}, readSpatialStructureElement, element => element.id, { limit: SPATIAL_STRUCTURE_PAGE_SIZE, ...options });
+  spatialStructurePages(scope: PhaseScope, options: ReadOptions = {}): AsyncGenerator<Page<SpatialStructureElement>, void, undefined> {
+    return this.pages(scope, spatialStructure, {}, readSpatialStructureElement, element => element.id, { limit: SPATIAL_STRUCTURE_PAGE_SIZE, ...options });
   }
 
   /** The whole flat spatial structure of a phase (model/ builds the tree). */
@@ -101,8 +100,8 @@ export class BimlinkClient {
 
   /** Every entity of a collection, as sent, page by page, in order, each id once. Break out of the loop to stop early. */
   async *entityPages(scope: CollectionScope, options: ReadOptions = {}): AsyncGenerator<Page<Entity>, void, undefined> {
-    const path = await this.collectionPath(scope, await this.collectionInfo(scope.collection, options), options.signal);
-    yield* this.pages(path, storeyQuery(scope), readEntity, entityIdOf, options);
+    const info = await this.collectionInfo(scope.collection, options);
+    yield* this.pages(scope, info, storeyQuery(scope), readEntity, entityIdOf, options);
   }
 
   /**
@@ -111,21 +110,23 @@ export class BimlinkClient {
    */
   async getEntityPage(scope: CollectionScope, page: PageRequest, options: CallOptions = {}): Promise<Page<Entity>> {
     const info = await this.collectionInfo(scope.collection, options);
-    const path = await this.collectionPath(scope, info, options.signal);
     const offset = Math.max(0, Math.floor(page.offset));
     const limit = pageSizeFor(undefined, page.limit ?? this.pageSize);
-    const raw = await this.collectionRequest(info, path, () => this.fetchPage(path, storeyQuery(scope), readEntity, offset, limit, options.signal));
+    const fetchAt = (from: number, size: number) => this.inCollection(scope, info,
+      path => this.fetchPage(path, storeyQuery(scope), readEntity, from, size, options.signal));
+    const raw = await fetchAt(offset, limit);
     const { served, last, total } = describePage(raw.headers, offset, limit, raw.items.length);
     const end = offset + raw.items.length;
     const known = page.knownTotal !== undefined && page.knownTotal >= end ? page.knownTotal : undefined;
     if (total !== undefined || last || known !== undefined) return { items: raw.items, offset, limit: served, total: total ?? known };
-    const next = await this.fetchPage(path, storeyQuery(scope), readEntity, end, 1, options.signal);
+    const next = await fetchAt(end, 1);
     return { items: raw.items, offset, limit: served, total: next.items.length === 0 ? end : undefined };
   }
 
   /** One entity, as sent. */
   async getEntity(scope: CollectionScope, id: string, options: CallOptions = {}): Promise<Entity> {
-    const { path } = await this.resolveCollection(scope, await this.collectionInfo(scope.collection, options), options);
+    const info = await this.collectionInfo(scope.collection, options);
+    const { path } = await this.resolveCollection(scope, info, options); // a 404 below is then the entity's, not the collection's
     const url = routes.phaseEntity(scope.domainAccountId, scope.projectPhaseId, path, id);
     const response = await this.http.send({ path: url }, options.signal);
     const entity = readEntity(response.body);
@@ -152,13 +153,13 @@ export class BimlinkClient {
     return (await this.discoverCollections(options)).find(c => c.name === name) ?? { name, paths: [name], storeyFilter: true, source: 'settings' };
   }
 
-  /** Where this server serves a collection, and the paths tried to find out (for Check Server). */
-  resolveCollection(scope: PhaseScope, collection: CollectionInfo | 'spatial structure', options: CallOptions = {}): Promise<ResolvedCollection> {
+  /** Where this server serves a collection, and the paths tried to find it (asking for one item when not known yet). */
+  async resolveCollection(scope: PhaseScope, collection: CollectionInfo | 'spatial structure', options: CallOptions = {}): Promise<ResolvedCollection> {
     const info = collection === 'spatial structure' ? spatialStructure : collection;
-    const at = (path: string) => routes.phaseCollection(scope.domainAccountId, scope.projectPhaseId, path);
-    return this.paths.resolve(info,
-      async (path, signal) => (await this.http.send({ path: at(path), query: { [queryNames.limit]: 1, [queryNames.offset]: 0 } }, signal)).status,
-      path => ({ method: 'GET', path: at(path) }), options.signal);
+    const known = this.paths.resolved(info);
+    if (known) return known;
+    await this.inCollection(scope, info, path => this.http.send({ path, query: { [queryNames.limit]: 1, [queryNames.offset]: 0 } }, options.signal));
+    return this.paths.resolved(info)!;
   }
 
   /** A GET of any path, as it answers (for Check Server): typed errors for failures, as every call. */
@@ -177,27 +178,17 @@ export class BimlinkClient {
     }
   }
 
-  /** The full path of a collection in a phase, found on this server. */
-  private async collectionPath(scope: PhaseScope, info: CollectionInfo, signal: AbortSignal | undefined): Promise<string> {
-    const { path } = await this.resolveCollection(scope, info, { signal });
-    return routes.phaseCollection(scope.domainAccountId, scope.projectPhaseId, path);
+  /** Runs a request at the collection's path in a phase, found on this server (see CollectionPaths). */
+  private inCollection<T>(scope: PhaseScope, info: CollectionInfo, request: (path: string) => Promise<T>): Promise<T> {
+    const at = (segment: string) => routes.phaseCollection(scope.domainAccountId, scope.projectPhaseId, segment);
+    return this.paths.request(info, segment => ({ method: 'GET', path: at(segment) }), segment => request(at(segment)));
   }
 
-  /** A 404 on a collection's page means the collection is not there (not that an entity is gone). */
-  private async collectionRequest<T>(info: CollectionInfo, path: string, request: () => Promise<T>): Promise<T> {
-    try {
-      return await request();
-    } catch (error) {
-      if (!(error instanceof NotFoundError)) throw error;
-      this.paths.forget(info);
-      throw new CollectionNotFoundError({ method: 'GET', path }, info.name, [path.slice(path.lastIndexOf('/') + 1)], error.detail);
-    }
-  }
-
-  private pages<T>(path: string, query: Record<string, string>, read: (raw: unknown) => T | undefined, idOf: (item: T) => string,
-    options: ReadOptions): AsyncGenerator<Page<T>, void, undefined> {
+  private pages<T>(scope: PhaseScope, info: CollectionInfo, query: Record<string, string>, read: (raw: unknown) => T | undefined,
+    idOf: (item: T) => string, options: ReadOptions): AsyncGenerator<Page<T>, void, undefined> {
+    const segment = this.paths.resolved(info)?.path ?? info.paths[0]!;
     return paginate<T>(
-      (offset, limit, signal) => this.fetchPage(path, query, read, offset, limit, signal),
+      (offset, limit, signal) => this.inCollection(scope, info, path => this.fetchPage(path, query, read, offset, limit, signal)),
       {
         limit: options.limit ?? this.pageSize,
         offset: options.offset,
@@ -205,7 +196,7 @@ export class BimlinkClient {
         maxPages: options.maxPages,
         idOf,
         signal: options.signal,
-        label: { method: 'GET', path },
+        label: { method: 'GET', path: routes.phaseCollection(scope.domainAccountId, scope.projectPhaseId, segment) },
       },
     );
   }

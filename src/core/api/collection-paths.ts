@@ -1,10 +1,11 @@
 // Where a collection lives on this server. The OpenAPI document or a setting names one path; a built-in collection
-// on a server without an OpenAPI document has several plausible ones, tried in order with a one-item page: the
-// first that does not answer 404 is remembered for as long as the client lives (one server, one account).
+// on a server without an OpenAPI document has several plausible ones. The first request for it tries them in order
+// and the first that does not answer 404 is remembered for as long as the client lives (one server, one account),
+// so finding the path costs no request of its own.
 import type { CollectionInfo } from './dto';
 import { CollectionNotFoundError, isBimlinkApiError, NotFoundError, type RequestLabel } from './errors';
 
-/** One path that was asked, and what came back (404, 200 … or the error kind for a failure). */
+/** One path that was asked, and what came back (404, 200 … or the status of a refusal). */
 export interface PathAttempt {
   readonly path: string;
   readonly outcome: number | string;
@@ -12,54 +13,53 @@ export interface PathAttempt {
 
 export interface ResolvedCollection {
   readonly path: string;
+  /** The paths tried to find it, in order (empty when there was only one to try). */
   readonly attempts: readonly PathAttempt[];
 }
 
-/** Asks the server for a one-item page at a path segment; resolves with the status, throws typed API errors. */
-export type PathProbe = (path: string, signal: AbortSignal | undefined) => Promise<number>;
-/** The request that names a path segment, for errors. */
-export type PathLabel = (path: string) => RequestLabel;
+type Collection = Pick<CollectionInfo, 'name' | 'paths'>;
 
 export class CollectionPaths {
-  private readonly resolved = new Map<string, Promise<ResolvedCollection>>();
+  private readonly known = new Map<string, ResolvedCollection>();
 
-  /** Where `collection` is served: at once when there is one path, else after probing (shared by concurrent calls). */
-  resolve(collection: Pick<CollectionInfo, 'name' | 'paths'>, probe: PathProbe, label: PathLabel, signal?: AbortSignal): Promise<ResolvedCollection> {
-    if (collection.paths.length === 1) return Promise.resolve({ path: collection.paths[0]!, attempts: [] });
-    const key = `${collection.name}\u0000${collection.paths.join('/')}`;
-    let resolving = this.resolved.get(key);
-    if (!resolving) {
-      resolving = probeInOrder(collection, probe, label, signal);
-      this.resolved.set(key, resolving);
-      resolving.catch(() => { if (this.resolved.get(key) === resolving) this.resolved.delete(key); }); // a failure is not remembered
-    }
-    return resolving;
+  /** Where `collection` was found, if it was. */
+  resolved(collection: Collection): ResolvedCollection | undefined {
+    return collection.paths.length === 1 ? { path: collection.paths[0]!, attempts: [] } : this.known.get(keyOf(collection));
   }
 
-  /** Forgets a path that stopped answering, so the next call probes again. */
-  forget(collection: Pick<CollectionInfo, 'name' | 'paths'>): void {
-    this.resolved.delete(`${collection.name}\u0000${collection.paths.join('/')}`);
-  }
-}
-
-async function probeInOrder(collection: Pick<CollectionInfo, 'name' | 'paths'>, probe: PathProbe, label: PathLabel,
-  signal: AbortSignal | undefined): Promise<ResolvedCollection> {
-  const attempts: PathAttempt[] = [];
-  let firstDetail: string | undefined;
-  for (const path of collection.paths) {
-    try {
-      attempts.push({ path, outcome: await probe(path, signal) });
-      return { path, attempts };
-    } catch (error) {
-      if (!isBimlinkApiError(error)) throw error;
-      if (error.kind === 'forbidden' || error.kind === 'bad-request') {
-        attempts.push({ path, outcome: error.status ?? error.kind }); // it exists; what is wrong shows on the real request
-        return { path, attempts };
+  /**
+   * Runs `request` at the collection's path: the one known, else each plausible one in turn until one does not
+   * answer 404. A 404 where the collection was found before forgets it (the next request looks again). Every other
+   * outcome is the request's own. `label` names a path in the error when none answered.
+   */
+  async request<T>(collection: Collection, label: (path: string) => RequestLabel, request: (path: string) => Promise<T>): Promise<T> {
+    const found = this.resolved(collection);
+    const candidates = found ? [found.path] : collection.paths;
+    const attempts: PathAttempt[] = [];
+    let firstDetail: string | undefined;
+    for (const path of candidates) {
+      try {
+        const result = await request(path);
+        this.remember(collection, path, [...attempts, { path, outcome: 200 }]);
+        return result;
+      } catch (error) {
+        if (!(error instanceof NotFoundError)) {
+          if (isBimlinkApiError(error) && (error.kind === 'forbidden' || error.kind === 'bad-request')) {
+            this.remember(collection, path, [...attempts, { path, outcome: error.status ?? error.kind }]); // it is there
+          }
+          throw error;
+        }
+        if (!attempts.length) firstDetail = error.detail;
+        attempts.push({ path, outcome: 404 });
       }
-      if (!(error instanceof NotFoundError)) throw error;
-      if (!attempts.length) firstDetail = error.detail;
-      attempts.push({ path, outcome: 404 });
     }
+    this.known.delete(keyOf(collection));
+    throw new CollectionNotFoundError(label(candidates[0]!), collection.name, found ? [] : collection.paths, firstDetail);
   }
-  throw new CollectionNotFoundError(label(collection.paths[0]!), collection.name, collection.paths, firstDetail);
+
+  private remember(collection: Collection, path: string, attempts: PathAttempt[]): void {
+    if (collection.paths.length > 1 && !this.known.has(keyOf(collection))) this.known.set(keyOf(collection), { path, attempts });
+  }
 }
+
+const keyOf = (collection: Collection): string => `${collection.name}\u0000${collection.paths.join('/')}`;

@@ -35,6 +35,15 @@ describe('buildSpatialTree', () => {
     expect(shape(buildSpatialTree([...flat].reverse()))).toEqual(['a', 'b', 'g2', 'g10', 's1', 's2']);
   });
 
+  it('finds a parent whose id is sent in another case (GUIDs may come upper- or lowercase)', () => {
+    const tree = buildSpatialTree([
+      element('AB12-CD', 'Building', null, 'Gebouw B'),
+      element('ef34', 'Storey', 'ab12-cd', '00 Begane grond', 0),
+    ]);
+    expect(tree).toHaveLength(1);
+    expect(tree[0]!.children.map(c => c.element.name)).toEqual(['00 Begane grond']);
+  });
+
   it('shows an element whose parent is not loaded at the top, and loses none in a cycle or duplicate', () => {
     const flat = [element('a', 'Storey', 'missing'), element('c1', 'Building', 'c2'), element('c2', 'Building', 'c1'),
       element('self', 'Plot', 'self'), element('a', 'Storey', 'missing', 'duplicate')];
