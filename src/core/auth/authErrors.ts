@@ -14,10 +14,19 @@ export class OAuthError extends Error {
   }
 }
 
+/**
+ * What went wrong with the sign-in server. `bad-answer` (an error status or a malformed body) is the only one for
+ * which discovery falls back to BIMlink's known paths: the others would fail there too, or are a reason to stop.
+ */
+export type AuthServerProblem = 'unreachable' | 'redirect' | 'bad-answer';
+
 /** The sign-in server could not be reached or answered badly (network, 5xx, malformed): worth retrying later. */
 export class AuthServerUnavailableError extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
+  readonly kind: AuthServerProblem;
+
+  constructor(message: string, options?: { cause?: unknown; kind?: AuthServerProblem }) {
     super(message, options);
     this.name = 'AuthServerUnavailableError';
+    this.kind = options?.kind ?? 'bad-answer';
   }
 }

@@ -3,31 +3,58 @@ import { AuthServerUnavailableError, OAuthError } from './authErrors';
 /** The Fetch API as the extension host provides it (VS Code patches it for proxies and certificates). */
 export type Fetch = (url: string, init?: RequestInit) => Promise<Response>;
 
-/** Reads a JSON object from the sign-in server, mapping every failure to a message that names `what`. */
-export async function fetchAuthJson(fetch: Fetch, url: string, init: RequestInit, what: string): Promise<Record<string, unknown>> {
+/**
+ * Sends one request to the sign-in server; every sign-in request goes through here. Each carries a secret (a code
+ * and its verifier, a refresh token, a client secret) or decides where secrets go (discovery, keys), so a redirect
+ * is never followed: it is an error that names only the origin it pointed to. Any other non-2xx answer is an error
+ * too (an OAuthError when the server says why). Returns the JSON object of the answer, if it is one.
+ */
+export async function sendAuthRequest(fetch: Fetch, url: string, init: RequestInit, what: string): Promise<Record<string, unknown> | undefined> {
   let response: Response;
   try {
-    // a redirect could take the code, verifier or refresh token to another host: it is an error, never followed
     response = await fetch(url, { ...init, redirect: 'manual', headers: { accept: 'application/json', ...init.headers } });
   } catch (error) {
     if (init.signal?.aborted) throw error;
-    throw new AuthServerUnavailableError(`${what} failed: the BIMlink sign-in server at ${new URL(url).origin} could not be reached (${describe(error)}).`, { cause: error });
+    throw new AuthServerUnavailableError(`${what} failed: the BIMlink sign-in server at ${new URL(url).origin} could not be reached (${describe(error)}).`,
+      { cause: error, kind: 'unreachable' });
   }
-  const text = await response.text();
-  let body: unknown;
-  try {
-    body = text ? JSON.parse(text) : undefined;
-  } catch {
-    body = undefined;
+  if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
+    await response.body?.cancel().catch(() => undefined);
+    throw redirected(response.headers.get('location'), url, what);
   }
-  const object = typeof body === 'object' && body !== null && !Array.isArray(body) ? body as Record<string, unknown> : undefined;
-  if (response.ok && object) return object;
+  const object = jsonObject(await response.text());
+  if (response.ok) return object;
   if (object && typeof object.error === 'string' && response.status >= 400 && response.status < 500) {
     throw new OAuthError(object.error, typeof object.error_description === 'string' ? object.error_description : undefined, what);
   }
-  throw new AuthServerUnavailableError(response.ok
-    ? `${what} failed: the BIMlink sign-in server sent a response that is not JSON.`
-    : `${what} failed: the BIMlink sign-in server answered ${response.status} ${response.statusText}.`);
+  throw new AuthServerUnavailableError(`${what} failed: the BIMlink sign-in server answered ${response.status} ${response.statusText}.`);
+}
+
+/** Reads a JSON object from the sign-in server, mapping every failure to a message that names `what`. */
+export async function fetchAuthJson(fetch: Fetch, url: string, init: RequestInit, what: string): Promise<Record<string, unknown>> {
+  const object = await sendAuthRequest(fetch, url, init, what);
+  if (object) return object;
+  throw new AuthServerUnavailableError(`${what} failed: the BIMlink sign-in server sent a response that is not JSON.`);
+}
+
+/** Names the redirect's origin only: its path or query may carry whatever the server put there. */
+function redirected(location: string | null, from: string, what: string): AuthServerUnavailableError {
+  let target = 'another address';
+  try {
+    const origin = location ? new URL(location, from).origin : 'null';
+    if (origin !== 'null') target = origin;
+  } catch { /* not a URL: say so without quoting it */ }
+  return new AuthServerUnavailableError(`${what} failed: the BIMlink sign-in server redirected the request to ${target}. ` +
+    'Sign-in requests carry secrets, so VS Code does not follow redirects; check the sign-in server address.', { kind: 'redirect' });
+}
+
+function jsonObject(text: string): Record<string, unknown> | undefined {
+  try {
+    const body: unknown = text ? JSON.parse(text) : undefined;
+    return typeof body === 'object' && body !== null && !Array.isArray(body) ? body as Record<string, unknown> : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function describe(error: unknown): string {

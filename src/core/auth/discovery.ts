@@ -1,4 +1,4 @@
-import { AuthServerUnavailableError } from './authErrors';
+import { AuthServerUnavailableError, OAuthError } from './authErrors';
 import { fetchAuthJson, type Fetch } from './authFetch';
 
 /** The sign-in server's endpoints, from its discovery document or BIMlink's known paths. */
@@ -24,8 +24,8 @@ export function defaultEndpoints(authority: string): AuthEndpoints {
 }
 
 /**
- * Reads `/.well-known/openid-configuration`. An unreachable server is an error (signing in cannot work); a
- * missing or unreadable document falls back to the known paths. Endpoints on another origin than the authority
+ * Reads `/.well-known/openid-configuration`. A missing or unreadable document falls back to the known paths; a
+ * server that cannot be reached, or redirects the request, is an error (the known paths would fail the same way). Endpoints on another origin than the authority
  * are ignored, so a tampered document cannot send the user's code or tokens elsewhere.
  */
 export async function discoverEndpoints(fetch: Fetch, authority: string, signal?: AbortSignal): Promise<AuthEndpoints> {
@@ -34,9 +34,8 @@ export async function discoverEndpoints(fetch: Fetch, authority: string, signal?
   try {
     document = await fetchAuthJson(fetch, `${authority}/.well-known/openid-configuration`, { signal }, 'Reading the sign-in configuration');
   } catch (error) {
-    if (error instanceof AuthServerUnavailableError && /could not be reached/.test(error.message)) throw error;
-    if (signal?.aborted) throw error;
-    return fallback;
+    if (error instanceof OAuthError || (error instanceof AuthServerUnavailableError && error.kind === 'bad-answer')) return fallback;
+    throw error;
   }
   const origin = new URL(authority).origin;
   const pick = (key: string, otherwise: string): string => {

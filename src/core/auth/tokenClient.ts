@@ -1,6 +1,6 @@
 import { decodeJwt } from 'jose';
 import { AuthServerUnavailableError } from './authErrors';
-import { fetchAuthJson, type Fetch } from './authFetch';
+import { fetchAuthJson, sendAuthRequest, type Fetch } from './authFetch';
 import type { AuthEndpoints } from './discovery';
 
 export interface ClientCredentials {
@@ -44,15 +44,8 @@ export function refreshTokens(fetch: Fetch, endpoints: AuthEndpoints, client: Cl
 /** Revokes a refresh token (RFC 7009), so that signing out also ends the session at the server. */
 export async function revokeRefreshToken(fetch: Fetch, endpoints: AuthEndpoints, client: ClientCredentials, refreshToken: string,
   signal?: AbortSignal): Promise<void> {
-  let response: Response;
-  try {
-    response = await fetch(endpoints.revocation, post(client, { token: refreshToken, token_type_hint: 'refresh_token' }, signal));
-  } catch (error) {
-    if (signal?.aborted) throw error;
-    throw new AuthServerUnavailableError('Signing out: the BIMlink sign-in server could not be reached to revoke the session.', { cause: error });
-  }
-  await response.body?.cancel();
-  if (!response.ok) throw new AuthServerUnavailableError(`Signing out: the BIMlink sign-in server answered ${response.status} when revoking the session.`);
+  await sendAuthRequest(fetch, endpoints.revocation, post(client, { token: refreshToken, token_type_hint: 'refresh_token' }, signal),
+    'Revoking the BIMlink session');
 }
 
 /**
