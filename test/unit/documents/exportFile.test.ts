@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -60,5 +60,49 @@ describe('ExportFile', () => {
     await file.discard();
     expect(readFileSync(target, 'utf8')).toBe('what was there\n');
     expect(readdirSync(folder)).toEqual(['kept.ndjson']);
+  });
+
+  const modeOf = (file: string) => statSync(file).mode & 0o777;
+
+  it('makes a new export readable by its owner only (0600), whatever the umask allows', async () => {
+    const target = path.join(folder, 'private.ndjson');
+    const file = new ExportFile(target, 'ndjson');
+    await file.add(pageOf(0, 3));
+    await file.complete();
+    expect(modeOf(target).toString(8)).toBe('600');
+  });
+
+  it('keeps the mode of the file it replaces: a private file stays private, a shared one stays shared', async () => {
+    for (const mode of [0o600, 0o640, 0o664]) {
+      const target = path.join(folder, `replaced-${mode.toString(8)}.json`);
+      writeFileSync(target, 'old\n');
+      chmodSync(target, mode);
+      const file = new ExportFile(target, 'json');
+      await file.add(pageOf(0, 2));
+      await file.complete();
+      expect(modeOf(target).toString(8), target).toBe(mode.toString(8));
+      expect(JSON.parse(readFileSync(target, 'utf8'))).toEqual(pageOf(0, 2));
+    }
+  });
+
+  it('fails with the reason and the path when the folder cannot be written, and leaves nothing behind', async () => {
+    // As root no folder is unwritable: a path under a regular file (ENOTDIR) and under a missing folder (ENOENT) are.
+    writeFileSync(path.join(folder, 'a-file'), 'not a folder\n');
+    for (const [target, reason] of [[path.join(folder, 'a-file', 'x.ndjson'), 'ENOTDIR'], [path.join(folder, 'missing', 'x.ndjson'), 'ENOENT']] as const) {
+      const file = new ExportFile(target, 'ndjson');
+      await expect(file.add(pageOf(0, 5))).rejects.toThrow(`${target} could not be written: ${reason}`);
+      await file.discard(); // as the export command does after any failure: harmless here
+    }
+    expect(readdirSync(folder)).toEqual(['a-file']);
+  });
+
+  it('fails with the reason and leaves nothing behind when the finished file cannot be moved into place', async () => {
+    const target = path.join(folder, 'a-folder.ndjson');
+    mkdirSync(target); // a folder where the file should go: the rename fails
+    const file = new ExportFile(target, 'ndjson');
+    await file.add(pageOf(0, 5));
+    await expect(file.complete()).rejects.toThrow(`${target} could not be written: EISDIR`);
+    expect(readdirSync(folder)).toEqual(['a-folder.ndjson']);
+    expect(statSync(target).isDirectory()).toBe(true);
   });
 });
