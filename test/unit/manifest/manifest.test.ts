@@ -11,7 +11,7 @@ const { contributes } = manifest;
 
 const designCommands = ['signIn', 'signOut', 'selectDomainAccount', 'selectProjectPhase', 'refresh', 'openEntities',
   'nextPage', 'previousPage', 'exportEntities', 'copyId', 'showLog'].map(name => `bimlink.${name}`);
-const applicationScoped = ['environment', 'apiUrl', 'authority', 'clientId', 'redirectUri'].map(name => `bimlink.${name}`);
+const applicationScoped = ['environment', 'apiUrl', 'authority', 'clientId', 'redirectUri', 'collections'].map(name => `bimlink.${name}`);
 
 describe('package.json', () => {
   it('names the extension and targets VS Code 1.100 with matching typings', () => {
@@ -22,6 +22,10 @@ describe('package.json', () => {
     expect(manifest.devDependencies['@types/vscode']).toBe('1.100.0');
     expect(lock.packages['node_modules/@types/vscode'].version).toBe('1.100.0');
     expect(manifest.main).toBe('./dist/extension.js');
+  });
+
+  it('runs beside the browser where it can (the loopback redirect must reach it), else on the workspace side', () => {
+    expect(manifest.extensionKind).toEqual(['ui', 'workspace']);
   });
 
   it('activates only on demand', () => {
