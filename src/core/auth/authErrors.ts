@@ -18,9 +18,9 @@ export class OAuthError extends Error {
  * What went wrong with the sign-in server. `bad-answer` (an error status or a malformed body) is the only one for
  * which discovery falls back to BIMlink's known paths: the others would fail there too, or are a reason to stop.
  */
-export type AuthServerProblem = 'unreachable' | 'redirect' | 'bad-answer';
+export type AuthServerProblem = 'unreachable' | 'timeout' | 'too-large' | 'redirect' | 'bad-answer';
 
-/** The sign-in server could not be reached or answered badly (network, 5xx, malformed): worth retrying later. */
+/** The sign-in server could not be reached or answered badly (network, slow, 5xx, malformed): worth retrying later. */
 export class AuthServerUnavailableError extends Error {
   readonly kind: AuthServerProblem;
 

@@ -1,5 +1,6 @@
 import { AuthServerUnavailableError, OAuthError } from './authErrors';
 import { fetchAuthJson, type Fetch } from './authFetch';
+import type { AuthLimits } from './authLimits';
 
 /** The sign-in server's endpoints, from its discovery document or BIMlink's known paths. */
 export interface AuthEndpoints {
@@ -28,11 +29,11 @@ export function defaultEndpoints(authority: string): AuthEndpoints {
  * server that cannot be reached, or redirects the request, is an error (the known paths would fail the same way). Endpoints on another origin than the authority
  * are ignored, so a tampered document cannot send the user's code or tokens elsewhere.
  */
-export async function discoverEndpoints(fetch: Fetch, authority: string, signal?: AbortSignal): Promise<AuthEndpoints> {
+export async function discoverEndpoints(fetch: Fetch, authority: string, signal?: AbortSignal, limits?: AuthLimits): Promise<AuthEndpoints> {
   const fallback = defaultEndpoints(authority);
   let document: Record<string, unknown>;
   try {
-    document = await fetchAuthJson(fetch, `${authority}/.well-known/openid-configuration`, { signal }, 'Reading the sign-in configuration');
+    document = await fetchAuthJson(fetch, `${authority}/.well-known/openid-configuration`, { signal }, 'Reading the sign-in configuration', limits);
   } catch (error) {
     if (error instanceof OAuthError || (error instanceof AuthServerUnavailableError && error.kind === 'bad-answer')) return fallback;
     throw error;

@@ -1,6 +1,7 @@
 import { createLocalJWKSet, jwtVerify, type JSONWebKeySet, type JWTPayload } from 'jose';
 import { AuthServerUnavailableError } from './authErrors';
 import { fetchAuthJson, type Fetch } from './authFetch';
+import type { AuthLimits } from './authLimits';
 import type { AuthEndpoints } from './discovery';
 
 /** The signed-in user as the ID token names them. */
@@ -22,8 +23,8 @@ export class IdTokenError extends Error {
  * nonce of this sign-in attempt and the expiry. Returns the account it names.
  */
 export async function verifyIdToken(fetch: Fetch, endpoints: AuthEndpoints, idToken: string,
-  expected: { clientId: string; nonce: string }, signal?: AbortSignal): Promise<{ account: Account; claims: JWTPayload }> {
-  const jwks = await fetchAuthJson(fetch, endpoints.jwks, { signal }, 'Reading the sign-in keys');
+  expected: { clientId: string; nonce: string }, signal?: AbortSignal, limits?: AuthLimits): Promise<{ account: Account; claims: JWTPayload }> {
+  const jwks = await fetchAuthJson(fetch, endpoints.jwks, { signal }, 'Reading the sign-in keys', limits);
   if (!Array.isArray(jwks.keys)) throw new AuthServerUnavailableError('Reading the sign-in keys failed: the key set is malformed.');
   let claims: JWTPayload;
   try {

@@ -1,6 +1,7 @@
 import { decodeJwt } from 'jose';
 import { AuthServerUnavailableError } from './authErrors';
 import { fetchAuthJson, sendAuthRequest, type Fetch } from './authFetch';
+import type { AuthLimits } from './authLimits';
 import type { AuthEndpoints } from './discovery';
 
 export interface ClientCredentials {
@@ -27,25 +28,26 @@ export interface CodeExchange {
 }
 
 export function exchangeCode(fetch: Fetch, endpoints: AuthEndpoints, client: ClientCredentials, exchange: CodeExchange,
-  signal?: AbortSignal, now = Date.now): Promise<TokenSet> {
+  signal?: AbortSignal, now = Date.now, limits?: AuthLimits): Promise<TokenSet> {
   return requestTokens(fetch, endpoints, client, {
     grant_type: 'authorization_code',
     code: exchange.code,
     redirect_uri: exchange.redirectUri,
     code_verifier: exchange.codeVerifier,
-  }, 'Signing in', signal, now);
+  }, 'Signing in', signal, now, limits);
 }
 
 export function refreshTokens(fetch: Fetch, endpoints: AuthEndpoints, client: ClientCredentials, refreshToken: string,
-  signal?: AbortSignal, now = Date.now): Promise<TokenSet> {
-  return requestTokens(fetch, endpoints, client, { grant_type: 'refresh_token', refresh_token: refreshToken }, 'Renewing the BIMlink session', signal, now);
+  signal?: AbortSignal, now = Date.now, limits?: AuthLimits): Promise<TokenSet> {
+  return requestTokens(fetch, endpoints, client, { grant_type: 'refresh_token', refresh_token: refreshToken },
+    'Renewing the BIMlink session', signal, now, limits);
 }
 
 /** Revokes a refresh token (RFC 7009), so that signing out also ends the session at the server. */
 export async function revokeRefreshToken(fetch: Fetch, endpoints: AuthEndpoints, client: ClientCredentials, refreshToken: string,
-  signal?: AbortSignal): Promise<void> {
+  signal?: AbortSignal, limits?: AuthLimits): Promise<void> {
   await sendAuthRequest(fetch, endpoints.revocation, post(client, { token: refreshToken, token_type_hint: 'refresh_token' }, signal),
-    'Revoking the BIMlink session');
+    'Revoking the BIMlink session', limits);
 }
 
 /**
@@ -63,9 +65,9 @@ export function refreshDueAt(tokens: Pick<TokenSet, 'issuedAt' | 'expiresAt'>): 
 }
 
 async function requestTokens(fetch: Fetch, endpoints: AuthEndpoints, client: ClientCredentials, form: Record<string, string>,
-  what: string, signal: AbortSignal | undefined, now: () => number): Promise<TokenSet> {
+  what: string, signal: AbortSignal | undefined, now: () => number, limits: AuthLimits | undefined): Promise<TokenSet> {
   const issuedAt = now();
-  const body = await fetchAuthJson(fetch, endpoints.token, post(client, form, signal), what);
+  const body = await fetchAuthJson(fetch, endpoints.token, post(client, form, signal), what, limits);
   const accessToken = body.access_token;
   if (typeof accessToken !== 'string' || !accessToken) {
     throw new AuthServerUnavailableError(`${what} failed: the BIMlink sign-in server sent no access token.`);
