@@ -25,9 +25,22 @@ export function defaultEndpoints(authority: string): AuthEndpoints {
 }
 
 /**
+ * The discovery document names another issuer than the authority it was read from (OpenID Connect Discovery §4.3
+ * requires them to be identical): its ID tokens could come from anyone that server vouches for, so sign-in stops.
+ */
+export class IssuerMismatchError extends Error {
+  constructor(readonly expected: string, readonly received: string) {
+    super(`The BIMlink sign-in server's configuration names the issuer "${received.slice(0, 200)}", but "${expected}" was expected. ` +
+      'VS Code cannot trust its tokens, so signing in stops. Check the BIMlink server settings (bimlink.environment, bimlink.authority).');
+    this.name = 'IssuerMismatchError';
+  }
+}
+
+/**
  * Reads `/.well-known/openid-configuration`. A missing or unreadable document falls back to the known paths; a
- * server that cannot be reached, or redirects the request, is an error (the known paths would fail the same way). Endpoints on another origin than the authority
- * are ignored, so a tampered document cannot send the user's code or tokens elsewhere.
+ * server that cannot be reached, is too slow, redirects or floods, is an error (the known paths would fare no
+ * better), and so is a document naming another issuer. Endpoints on another origin than the authority are ignored,
+ * so a tampered document cannot send the user's code or tokens elsewhere.
  */
 export async function discoverEndpoints(fetch: Fetch, authority: string, signal?: AbortSignal, limits?: AuthLimits): Promise<AuthEndpoints> {
   const fallback = defaultEndpoints(authority);
@@ -38,6 +51,10 @@ export async function discoverEndpoints(fetch: Fetch, authority: string, signal?
     if (error instanceof OAuthError || (error instanceof AuthServerUnavailableError && error.kind === 'bad-answer')) return fallback;
     throw error;
   }
+  // The document's own spelling is kept, for it is what the tokens' `iss` must equal; a trailing slash is the one
+  // difference allowed, since the authority comes from a setting that loses it.
+  const issuer = typeof document.issuer === 'string' ? document.issuer : authority;
+  if (issuer.replace(/\/+$/, '') !== authority.replace(/\/+$/, '')) throw new IssuerMismatchError(authority, issuer);
   const origin = new URL(authority).origin;
   const pick = (key: string, otherwise: string): string => {
     const value = document[key];
@@ -49,7 +66,7 @@ export async function discoverEndpoints(fetch: Fetch, authority: string, signal?
     }
   };
   return {
-    issuer: typeof document.issuer === 'string' ? document.issuer : fallback.issuer,
+    issuer,
     authorization: pick('authorization_endpoint', fallback.authorization),
     token: pick('token_endpoint', fallback.token),
     revocation: pick('revocation_endpoint', fallback.revocation),
