@@ -10,6 +10,8 @@ export interface AuthEndpoints {
   readonly revocation: string;
   readonly endSession: string;
   readonly jwks: string;
+  /** `id_token_signing_alg_values_supported` as the document lists it; absent when it lists none (RS256 then). */
+  readonly idTokenSigningAlgorithms?: readonly string[];
 }
 
 /** BIMlink's IdentityServer paths, used when the discovery document cannot be read. */
@@ -72,5 +74,11 @@ export async function discoverEndpoints(fetch: Fetch, authority: string, signal?
     revocation: pick('revocation_endpoint', fallback.revocation),
     endSession: pick('end_session_endpoint', fallback.endSession),
     jwks: pick('jwks_uri', fallback.jwks),
+    ...algorithmsOf(document.id_token_signing_alg_values_supported),
   };
+}
+
+function algorithmsOf(listed: unknown): { idTokenSigningAlgorithms?: readonly string[] } {
+  const algorithms = Array.isArray(listed) ? listed.filter((a): a is string => typeof a === 'string') : [];
+  return algorithms.length ? { idTokenSigningAlgorithms: algorithms } : {};
 }

@@ -7,6 +7,7 @@ import { createAuthorizationRequest, type AuthorizationRequest } from '../../../
 import { AuthServerUnavailableError, OAuthError } from '../../../src/core/auth/authErrors';
 import { defaultEndpoints, discoverEndpoints, type AuthEndpoints } from '../../../src/core/auth/discovery';
 import { IdTokenError, verifyIdToken } from '../../../src/core/auth/idToken';
+import { signedInAccount } from '../../../src/core/auth/signInAccount';
 import { exchangeCode, refreshTokens, revokeRefreshToken } from '../../../src/core/auth/tokenClient';
 import { defaultScopes } from '../../../src/core/scopes';
 
@@ -52,7 +53,7 @@ afterAll(() => emulator.close());
 
 describe('against the emulator', () => {
   it('discovers the endpoints at BIMlink\'s paths', () => {
-    expect(endpoints).toEqual({ ...defaultEndpoints(emulator.url), issuer: emulator.url });
+    expect(endpoints).toEqual({ ...defaultEndpoints(emulator.url), issuer: emulator.url, idTokenSigningAlgorithms: ['RS256'] });
   });
 
   it('signs in with PKCE, verifies the ID token and names the account by email', async () => {
@@ -62,6 +63,13 @@ describe('against the emulator', () => {
     expect(tokens.expiresAt - tokens.issuedAt).toBeGreaterThan(3_000_000);
     const { account } = await verifyIdToken(fetch, endpoints, tokens.idToken!, { clientId: client.clientId, nonce: request.nonce });
     expect(account.label).toBe('anna@demo-bimlink.nl');
+  });
+
+  it('names the account of a sign-in that asked for openid from its verified ID token', async () => {
+    const { request, tokens } = await signIn('bram@demo-bimlink.nl');
+    const expected = { clientId: client.clientId, nonce: request.nonce, scopes: defaultScopes };
+    expect((await signedInAccount(fetch, endpoints, tokens, expected)).label).toBe('bram@demo-bimlink.nl');
+    await expect(signedInAccount(fetch, endpoints, { accessToken: tokens.accessToken }, expected)).rejects.toBeInstanceOf(IdTokenError);
   });
 
   it('refuses an ID token for another nonce or another client', async () => {
