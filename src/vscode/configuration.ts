@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { collectionPattern } from '../core/model/entityDocument';
 import { resolveServers, SettingError, type EnvironmentName, type Servers } from '../core/config/servers';
+import { showErrorMessage } from './messages';
 
 /** The settings the extension reads. */
 export interface Settings {
@@ -73,6 +74,6 @@ export function missingClientId(): SettingError {
 
 /** Shows an error about a setting with a button that opens it. */
 export async function showSettingError(error: SettingError | { setting: string; message: string }): Promise<void> {
-  const choice = await vscode.window.showErrorMessage(error.message, 'Open Setting');
+  const choice = await showErrorMessage(error.message, 'Open Setting');
   if (choice) await vscode.commands.executeCommand('workbench.action.openSettings', error.setting);
 }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { sameId } from '../core/api/ids';
+import { literalText } from '../core/text/untrustedText';
 import type { Connection } from './connection';
 import type { ExplorerTreeDataProvider } from './tree/explorerTreeDataProvider';
 
@@ -17,7 +18,7 @@ export function createStatusBarItem(connection: Connection, tree: ExplorerTreeDa
     const selectedId = tree.selectedDomainAccountId();
     const domainAccount = selectedId ? (await tree.domainAccountNodes().catch(() => [])).find(n => sameId(n.domainAccount.id, selectedId)) : undefined;
     const name = domainAccount?.domainAccount.name;
-    statusItem.text = `$(organization) ${name ?? 'BIMlink'}`;
+    statusItem.text = `$(organization) ${literalText(name ?? 'BIMlink')}`; // a name's own $(…) stays text, not an icon
     statusItem.tooltip = `BIMlink: signed in as ${state.account.label}${name ? `, domain account ${name}` : ''}. Click to choose a domain account.`;
     statusItem.show();
   };

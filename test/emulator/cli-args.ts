@@ -29,6 +29,7 @@ Faults (also changeable at run time: PUT /__admin/faults):
   --malformed-json-rate <0..1>   Share of 200 responses with a cut-off JSON body
   --pagination-headers <mode>    ok | missing | lying
   --token-endpoint-faults        Apply latency, 429 and 5xx to POST /connect/token too
+  --hostile-names                Send storey names as Markdown command links
   --help                         Show this text
 `;
 
@@ -66,6 +67,7 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv): E
         'malformed-json-rate': { type: 'string' },
         'pagination-headers': { type: 'string' },
         'token-endpoint-faults': { type: 'boolean' },
+        'hostile-names': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -86,6 +88,7 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv): E
   set('malformedJsonRate', number('malformed-json-rate', v['malformed-json-rate']));
   set('paginationHeaders', v['pagination-headers'] as Faults['paginationHeaders'] | undefined);
   if (v['token-endpoint-faults']) faults.tokenEndpoint = true;
+  if (v['hostile-names']) faults.hostileNames = true;
   if (v.dialect !== undefined && !isDialectName(v.dialect)) {
     throw new UsageError(`--dialect must be one of ${DIALECT_NAMES.join(', ')}, got '${v.dialect}'`);
   }

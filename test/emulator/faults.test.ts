@@ -40,7 +40,7 @@ describe('admin endpoints', () => {
     expect(await (await admin('GET', '/faults')).json()).toEqual(DEFAULT_FAULTS);
     expect(await setFaults({ latencyMs: 5 })).toEqual({ ...DEFAULT_FAULTS, latencyMs: 5 });
     expect(await setFaults({ errorRate: 0.25 })).toMatchObject({ latencyMs: 5, errorRate: 0.25 });
-    for (const bad of [{ errorRate: 2 }, { paginationHeaders: 'sometimes' }, { latencyMs: -1 }, { nonsense: 1 }]) {
+    for (const bad of [{ errorRate: 2 }, { paginationHeaders: 'sometimes' }, { latencyMs: -1 }, { nonsense: 1 }, { hostileNames: 'yes' }]) {
       const response = await admin('PUT', '/faults', bad);
       expect(response.status, JSON.stringify(bad)).toBe(400);
       expect(((await response.json()) as { error: string }).error).toBeTruthy();
@@ -138,6 +138,33 @@ describe('faults on the API', () => {
     expect(body).toHaveLength(50);
     expect(lie.total).toBeGreaterThan(truth.total);
     expect(lie.offset).not.toBe(truth.offset);
+  });
+
+  it('sends storey names as Markdown command links with hostileNames, in both dialects, and the same data otherwise', async () => {
+    const spatial = `/domainaccounts/${emulator.ids.demoVastgoed}/projectphases/${emulator.ids.gebouwBDefinitiefOntwerp}/spatialstructureelements?limit=500`;
+    type Element = Record<string, unknown>;
+    const plain = (await apiGet<Element[]>(emulator, spatial, token)).body;
+    const plainPage = (await getPage()).body;
+    await setFaults({ hostileNames: true });
+    const hostile = (await apiGet<Element[]>(emulator, spatial, token)).body;
+    expect(hostile.filter((e) => e['type'] === 'Storey').map((e) => e['name'])).toContain('[00 Begane grond](command:workbench.action.openSettings)');
+    expect(hostile).toEqual(plain.map((e) => (e['type'] === 'Storey' ? { ...e, name: `[${String(e['name'])}](command:workbench.action.openSettings)` } : e)));
+    expect((await getPage()).body).toEqual(plainPage); // entities as they were
+    expect((await stats()).faults.hostileNames).toBe(1); // spatial structure responses changed
+    expect((await (await admin('POST', '/reset')).json()) as Faults).toMatchObject({ hostileNames: false });
+    expect((await apiGet<Element[]>(emulator, spatial, token)).body).toEqual(plain);
+
+    const aspnet = await startEmulator({ dialect: 'aspnet' });
+    try {
+      const aspToken = (await signInWithPassword(aspnet, 'anna@demo-bimlink.nl')).accessToken;
+      aspnet.faults.set({ hostileNames: true });
+      const elements = (await apiGet<Element[]>(aspnet, spatial, aspToken)).body;
+      const names = elements.filter((e) => e['ElementType'] === 3).map((e) => e['Name']);
+      expect(names).toContain('[00 Begane grond](command:workbench.action.openSettings)');
+      expect(elements.filter((e) => e['ElementType'] !== 3).every((e) => !String(e['Name']).includes('](command:'))).toBe(true);
+    } finally {
+      await aspnet.close();
+    }
   });
 
   it('is controlled in-process the same way', async () => {

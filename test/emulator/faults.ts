@@ -22,6 +22,8 @@ export interface Faults {
   accessTokenLifetimeSeconds: number;
   /** Apply latency, errorRate and rateLimitRate to POST /connect/token as well. */
   tokenEndpoint: boolean;
+  /** Storey names sent as Markdown command links, `[00 Begane grond](command:workbench.action.openSettings)`. */
+  hostileNames: boolean;
 }
 
 export const DEFAULT_FAULTS: Readonly<Faults> = {
@@ -33,6 +35,7 @@ export const DEFAULT_FAULTS: Readonly<Faults> = {
   paginationHeaders: 'ok',
   accessTokenLifetimeSeconds: 3600,
   tokenEndpoint: false,
+  hostileNames: false,
 };
 
 export class FaultValidationError extends Error {}
@@ -49,6 +52,7 @@ const CHECKS: Record<keyof Faults, [Check, string]> = {
   paginationHeaders: [(v) => v === 'ok' || v === 'missing' || v === 'lying', "'ok', 'missing' or 'lying'"],
   accessTokenLifetimeSeconds: [(v) => Number.isInteger(v) && (v as number) >= 1, 'an integer ≥ 1'],
   tokenEndpoint: [(v) => typeof v === 'boolean', 'true or false'],
+  hostileNames: [(v) => typeof v === 'boolean', 'true or false'],
 };
 
 /** Checks a partial fault set (from JSON or options); throws FaultValidationError. */

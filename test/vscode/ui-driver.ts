@@ -6,7 +6,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { browseTree, chooseFromContextMenu, clickNotificationButton, exactly, fillQuickInput, notificationHistory, signInOnLoginPage, treeRow, treeRows } from './workbench';
+import { browseTree, chooseFromContextMenu, clickNotificationButton, closeQuickInput, exactly, fillQuickInput, notificationHistory, notificationLinks, readQuickInput, signInOnLoginPage, treeRow, treeRows } from './workbench';
 
 export interface UiDriver {
   readonly url: string;
@@ -40,6 +40,11 @@ const actions: Record<string, Action> = {
     return { messages: await workbench.locator('.notifications-toasts .notification-list-item-message').allInnerTexts() };
   },
 
+  /** The notification toasts now shown, each with the links rendered in its message (`{ message, links: [{ text, href }] }`). */
+  async 'notification-links'(_, { workbench }) {
+    return { notifications: await notificationLinks(workbench) };
+  },
+
   /** The text of every notification the workbench has shown since it loaded, cleared or not. */
   async 'notification-history'(_, { workbench }) {
     return { messages: await notificationHistory(workbench) };
@@ -66,6 +71,17 @@ const actions: Record<string, Action> = {
   async 'fill-quick-input'({ text, pick = false, timeoutMs = 15_000 }, { workbench }) {
     await fillQuickInput(workbench, String(text), Boolean(pick), Number(timeoutMs));
     return { filled: true };
+  },
+
+  /** Waits for the quick input (a quick pick, an input box, the simple save dialog) and reports its title and value. */
+  async 'quick-input'({ timeoutMs = 15_000 }, { workbench }) {
+    return readQuickInput(workbench, Number(timeoutMs));
+  },
+
+  /** Cancels the quick input now shown (Escape), and waits until it has closed. */
+  async 'close-quick-input'({ timeoutMs = 15_000 }, { workbench }) {
+    await closeQuickInput(workbench, Number(timeoutMs));
+    return { closed: true };
   },
 
   /**

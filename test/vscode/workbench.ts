@@ -52,6 +52,34 @@ export async function fillQuickInput(workbench: Page, text: string, pick = false
   await input.press('Enter');
 }
 
+/** The quick input now shown (a quick pick, an input box, or the simple save dialog), once it shows: its title and value. */
+export async function readQuickInput(workbench: Page, timeoutMs = 15_000): Promise<{ title: string; value: string }> {
+  const widget = workbench.locator('.quick-input-widget');
+  await widget.waitFor({ state: 'visible', timeout: timeoutMs });
+  return {
+    title: (await widget.locator('.quick-input-title').textContent())?.trim() ?? '',
+    value: await widget.locator('input.input').inputValue(),
+  };
+}
+
+/** Dismisses the quick input with Escape, as a user cancels it, and waits until it is gone. */
+export async function closeQuickInput(workbench: Page, timeoutMs = 15_000): Promise<void> {
+  const widget = workbench.locator('.quick-input-widget');
+  await widget.locator('input.input').press('Escape', { timeout: timeoutMs });
+  await widget.waitFor({ state: 'hidden', timeout: timeoutMs });
+}
+
+/**
+ * The notification toasts now shown: each one's message text and the links VS Code rendered in it (an `a` element for
+ * each `[label](target)` it recognised in the message).
+ */
+export async function notificationLinks(workbench: Page): Promise<{ message: string; links: { text: string; href: string }[] }[]> {
+  return workbench.locator('.notifications-toasts .notification-list-item-message').evaluateAll(messages => messages.map(message => ({
+    message: message.textContent ?? '',
+    links: Array.from(message.querySelectorAll('a'), a => ({ text: a.textContent ?? '', href: a.getAttribute('href') ?? '' })),
+  })));
+}
+
 /** Clicks a button of a notification (in a toast, or in the notification center when it is open). */
 export async function clickNotificationButton(workbench: Page, label: string, message?: string, timeoutMs = 15_000): Promise<void> {
   const notification = workbench.locator('.notifications-toasts .notification-list-item, .notifications-center .notification-list-item',

@@ -4,6 +4,7 @@ import { SettingError } from '../../core/config/servers';
 import type { BimlinkAuthenticationProvider } from '../auth/bimlinkAuthenticationProvider';
 import { missingClientId, readSettings, showSettingError } from '../configuration';
 import { isCancellation } from '../errorMessages';
+import { showErrorMessage, showInformationMessage } from '../messages';
 
 /**
  * Sign In (also to another account): asks the provider directly. Going through vscode.authentication.getSession
@@ -38,7 +39,7 @@ function reportSignInError(provider: BimlinkAuthenticationProvider, log: vscode.
   }
   const message = error instanceof Error ? error.message : String(error);
   log.error(`Sign-in failed: ${message}`);
-  void vscode.window.showErrorMessage(message, 'Try Again', 'Show Log').then(choice => {
+  void showErrorMessage(message, 'Try Again', 'Show Log').then(choice => {
     if (choice === 'Try Again') void signIn(provider, log);
     else if (choice === 'Show Log') log.show();
   });
@@ -48,7 +49,7 @@ function reportSignInError(provider: BimlinkAuthenticationProvider, log: vscode.
 export async function signOut(provider: BimlinkAuthenticationProvider): Promise<void> {
   const sessions = await provider.getSessions();
   if (!sessions.length) {
-    void vscode.window.showInformationMessage('You are not signed in to BIMlink.');
+    void showInformationMessage('You are not signed in to BIMlink.');
     return;
   }
   const chosen = sessions.length === 1 ? sessions[0] : (await vscode.window.showQuickPick(

@@ -5,6 +5,7 @@ import { checkServer } from '../../core/check/server-check';
 import { SettingError } from '../../core/config/servers';
 import { readSettings, showSettingError } from '../configuration';
 import type { Connection } from '../connection';
+import { literalText } from '../../core/text/untrustedText';
 import { isCancellation } from '../errorMessages';
 import type { ExplorerTreeDataProvider } from '../tree/explorerTreeDataProvider';
 
@@ -41,7 +42,7 @@ export async function runServerCheck({ connection, tree, fetch, log }: CheckServ
         tokenClaims: signedIn && (() => connection.accessTokenClaims()),
         preferredDomainAccountId: tree.selectedDomainAccountId(),
         signal: controller.signal,
-      }, step => progress.report({ message: `${step.title}: ${step.verdict}` }));
+      }, step => progress.report({ message: literalText(`${step.title}: ${step.verdict}`) })); // titles name collections the server listed
     }).then(undefined, (error: unknown) => {
     if (isCancellation(error)) return undefined;
     throw error;

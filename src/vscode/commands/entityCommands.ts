@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
 import { CollectionNotFoundError, type CollectionInfo } from '../../core/api';
 import { collectionPattern, type EntityDocumentRef, type PageState } from '../../core/model/entityDocument';
+import { literalText } from '../../core/text/untrustedText';
 import { describeError, isCancellation } from '../errorMessages';
+import { showErrorMessage, showInformationMessage } from '../messages';
 import { pageOf, type EntityDocuments } from '../documents/entityDocuments';
 import type { EntityFileSystem } from '../documents/entityFileSystem';
 import { ExportFile, type ExportFormat } from '../documents/exportFile';
@@ -101,7 +103,7 @@ async function pickCollection(documents: EntityDocuments, source: Source, verb: 
   const title = `Choose the collection to ${verb}${source.storey ? ` (storey ${source.storey.name})` : ''}`;
   const chosen = await vscode.window.showQuickPick(picks, { title, placeHolder: 'BIM collection', matchOnDetail: true })
     .then(undefined, error => {
-      void vscode.window.showErrorMessage(`The BIM collections could not be listed: ${describeError(error)}`);
+      void showErrorMessage(`The BIM collections could not be listed: ${describeError(error)}`);
       return undefined;
     });
   if (!chosen || chosen.collection) return chosen?.collection?.name;
@@ -118,14 +120,14 @@ async function open(deps: EntityCommandDependencies, ref: EntityDocumentRef, sta
   const what = ref.kind === 'page' ? `${ref.collection}${storeyName ? ` of ${storeyName}` : ''}` : `${ref.collection} ${ref.entityId}`;
   try {
     const loaded = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `Loading ${what} from BIMlink…`, cancellable: true },
+      { location: vscode.ProgressLocation.Notification, title: literalText(`Loading ${what} from BIMlink…`), cancellable: true },
       (_, token) => {
         const controller = new AbortController();
         token.onCancellationRequested(() => controller.abort());
         return deps.documents.load(ref, state, controller.signal);
       });
     if (ref.kind === 'page' && ref.offset > 0 && loaded.page?.items.length === 0) {
-      void vscode.window.showInformationMessage(`There are no ${what} after the first ${ref.offset.toLocaleString('en')}: the previous page was the last page.`);
+      void showInformationMessage(`There are no ${what} after the first ${ref.offset.toLocaleString('en')}: the previous page was the last page.`);
       return undefined;
     }
     deps.files.remember(loaded.uri, loaded.content);
@@ -136,7 +138,7 @@ async function open(deps: EntityCommandDependencies, ref: EntityDocumentRef, sta
     const message = `Loading ${what} failed: ${describeError(error)}`;
     deps.log.warn(message);
     if (error instanceof CollectionNotFoundError) void offerOtherCollection(message, 'bimlink.openEntities', sourceOfRef(ref, state));
-    else void vscode.window.showErrorMessage(message, 'Retry').then(choice => { if (choice) void open(deps, ref, state); });
+    else void showErrorMessage(message, 'Retry').then(choice => { if (choice) void open(deps, ref, state); });
     return undefined;
   }
 }
@@ -144,17 +146,17 @@ async function open(deps: EntityCommandDependencies, ref: EntityDocumentRef, sta
 async function turnPage(deps: EntityCommandDependencies, uri: vscode.Uri | undefined, direction: 1 | -1): Promise<unknown> {
   const current = pageOf(uri ?? vscode.window.activeTextEditor?.document.uri);
   if (!current) {
-    void vscode.window.showInformationMessage('Open a page of BIMlink entities first (BIMlink: Open Entities).');
+    void showInformationMessage('Open a page of BIMlink entities first (BIMlink: Open Entities).');
     return;
   }
   const { ref, state } = current;
   const offset = ref.offset + direction * ref.limit;
   if (offset < 0) {
-    void vscode.window.showInformationMessage('This is the first page.');
+    void showInformationMessage('This is the first page.');
     return;
   }
   if (direction > 0 && state.total !== undefined && offset >= state.total) {
-    void vscode.window.showInformationMessage('This is the last page.');
+    void showInformationMessage('This is the last page.');
     return;
   }
   return open(deps, { ...ref, offset }, state);
@@ -162,7 +164,7 @@ async function turnPage(deps: EntityCommandDependencies, uri: vscode.Uri | undef
 
 /** A collection this server does not serve: refreshing cannot help, choosing another collection or naming it can. */
 async function offerOtherCollection(message: string, command: 'bimlink.openEntities' | 'bimlink.exportEntities', source: Source): Promise<void> {
-  const choice = await vscode.window.showErrorMessage(message, 'Choose Another Collection', 'Open Setting');
+  const choice = await showErrorMessage(message, 'Choose Another Collection', 'Open Setting');
   if (choice === 'Open Setting') await vscode.commands.executeCommand('workbench.action.openSettings', 'bimlink.collections');
   if (choice === 'Choose Another Collection') await vscode.commands.executeCommand(command, source);
 }
@@ -175,7 +177,7 @@ function sourceOfRef(ref: EntityDocumentRef, state: PageState): Source {
 /** Streams every page of a collection into a file, with progress (count of total) and cancellation. */
 async function exportCollection(deps: EntityCommandDependencies, source: Source, collection: string, target: vscode.Uri): Promise<number | undefined> {
   if (target.scheme !== 'file') {
-    void vscode.window.showErrorMessage('BIMlink can export only to a file on the computer VS Code runs its extensions on.');
+    void showErrorMessage('BIMlink can export only to a file on the computer VS Code runs its extensions on.');
     return undefined;
   }
   const format: ExportFormat = /\.json$/i.test(target.fsPath) ? 'json' : 'ndjson';
@@ -183,7 +185,7 @@ async function exportCollection(deps: EntityCommandDependencies, source: Source,
   let file: ExportFile | undefined;
   try {
     const count = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `Exporting ${label}`, cancellable: true },
+      { location: vscode.ProgressLocation.Notification, title: literalText(`Exporting ${label}`), cancellable: true },
       async (progress, token) => {
         const controller = new AbortController();
         token.onCancellationRequested(() => controller.abort());
@@ -206,7 +208,7 @@ async function exportCollection(deps: EntityCommandDependencies, source: Source,
         return file.complete();
       });
     deps.log.info(`Exported ${count} ${label} entities to ${target.fsPath}.`);
-    void vscode.window.showInformationMessage(`Exported ${count.toLocaleString('en')} entities (${label}) to ${target.fsPath}.`, 'Open')
+    void showInformationMessage(`Exported ${count.toLocaleString('en')} entities (${label}) to ${target.fsPath}.`, 'Open')
       .then(choice => { if (choice) void vscode.commands.executeCommand('vscode.open', target); });
     return count;
   } catch (error) {
@@ -218,7 +220,7 @@ async function exportCollection(deps: EntityCommandDependencies, source: Source,
     const message = `Exporting ${label} failed: ${describeError(error)} Nothing was written to ${target.fsPath}.`;
     deps.log.warn(message);
     if (error instanceof CollectionNotFoundError) void offerOtherCollection(message, 'bimlink.exportEntities', source);
-    else void vscode.window.showErrorMessage(message, 'Retry').then(choice => { if (choice) void exportCollection(deps, source, collection, target); });
+    else void showErrorMessage(message, 'Retry').then(choice => { if (choice) void exportCollection(deps, source, collection, target); });
     return undefined;
   }
 }

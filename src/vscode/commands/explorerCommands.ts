@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
 import { sameId } from '../../core/api/ids';
 import type { Connection } from '../connection';
+import { literalText } from '../../core/text/untrustedText';
 import { describeError } from '../errorMessages';
+import { showErrorMessage, showInformationMessage } from '../messages';
 import { DomainAccountNode } from '../tree/domainAccountNode';
 import type { ExplorerNode } from '../tree/explorerNode';
 import type { ExplorerTreeDataProvider } from '../tree/explorerTreeDataProvider';
@@ -39,7 +41,7 @@ export function explorerCommands({ tree, view, connection }: ExplorerCommandDepe
     'bimlink.copyId': async (node?: ExplorerNode) => {
       if (!node?.dataId) return;
       await vscode.env.clipboard.writeText(node.dataId);
-      vscode.window.setStatusBarMessage(`Copied ${node.dataId}`, 3000);
+      vscode.window.setStatusBarMessage(literalText(`Copied ${node.dataId}`), 3000); // the status bar renders $(name) as an icon
     },
     'bimlink.selectDomainAccount': () => selectDomainAccount(tree, view, connection),
     'bimlink.selectProjectPhase': () => selectProjectPhase(tree, view, connection),
@@ -62,7 +64,7 @@ async function selectDomainAccount(tree: ExplorerTreeDataProvider, view: vscode.
 async function pickDomainAccount(tree: ExplorerTreeDataProvider, connection: Connection): Promise<DomainAccountNode | undefined> {
   const state = connection.state;
   if (state.kind !== 'signedIn') {
-    void vscode.window.showInformationMessage('Sign in to BIMlink to choose a domain account.', 'Sign In')
+    void showInformationMessage('Sign in to BIMlink to choose a domain account.', 'Sign In')
       .then(choice => { if (choice) void vscode.commands.executeCommand('bimlink.signIn'); });
     return undefined;
   }
@@ -81,7 +83,7 @@ async function pickDomainAccount(tree: ExplorerTreeDataProvider, connection: Con
     title: `BIMlink domain accounts of ${state.account.label}`,
     placeHolder: 'Choose the domain account to work in',
   }).then(undefined, error => {
-    void vscode.window.showErrorMessage(`The domain accounts could not be loaded: ${describeError(error)}`);
+    void showErrorMessage(`The domain accounts could not be loaded: ${describeError(error)}`);
     return undefined;
   });
   if (chosen?.accountId) await connection.useAccount(chosen.accountId);
@@ -127,7 +129,7 @@ export async function pickProjectPhase(tree: ExplorerTreeDataProvider, connectio
     matchOnDescription: true,
     matchOnDetail: true,
   }).then(undefined, error => {
-    void vscode.window.showErrorMessage(`The project phases could not be loaded: ${describeError(error)}`);
+    void showErrorMessage(`The project phases could not be loaded: ${describeError(error)}`);
     return undefined;
   });
   return chosen?.phase;

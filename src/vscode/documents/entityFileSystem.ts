@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { EntityDocumentPathError, parseEntityDocumentPath, parsePageState, titleOf } from '../../core/model/entityDocument';
+import { literalText } from '../../core/text/untrustedText';
 import { describeError } from '../errorMessages';
 import type { EntityDocuments } from './entityDocuments';
 
@@ -44,7 +45,7 @@ export class EntityFileSystem implements vscode.FileSystemProvider, vscode.Dispo
     } catch (error) {
       const message = controller.signal.aborted ? 'The load was cancelled.' : describeError(error);
       this.log.warn(`Loading ${titleOf(uri.path)} failed: ${message}`);
-      throw vscode.FileSystemError.Unavailable(message);
+      throw vscode.FileSystemError.Unavailable(literalText(message)); // VS Code may show it in a notification
     } finally {
       closing.dispose();
     }

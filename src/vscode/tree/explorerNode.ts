@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { tooltipMarkdown } from '../../core/text/tooltipMarkdown';
 
 /** A node of the BIMlink explorer. Its id comes from the data path (see core/model/nodeIds). */
 export interface ExplorerNode {
@@ -32,12 +33,11 @@ export function item(node: ExplorerNode, label: string, options: {
   return treeItem;
 }
 
-/** A tooltip listing an entity's id and key fields. */
+/** A tooltip listing an entity's id and key fields, every value shown as text (see tooltipMarkdown). */
 export function tooltip(title: string, fields: Record<string, unknown>): vscode.MarkdownString {
-  const lines = Object.entries(fields)
-    .filter(([, value]) => value !== undefined && value !== null && value !== '')
-    .map(([name, value]) => `- ${name}: \`${String(Array.isArray(value) ? value.join(', ') : value).replace(/`/g, "'")}\``);
-  const markdown = new vscode.MarkdownString(`**${title.replace(/[\\`*_[\]<>]/g, '\\$&')}**\n\n${lines.join('\n')}`);
+  const markdown = new vscode.MarkdownString(tooltipMarkdown(title, fields));
   markdown.supportHtml = false;
+  markdown.supportThemeIcons = false;
+  markdown.isTrusted = false;
   return markdown;
 }

@@ -14,6 +14,7 @@ import type { Stats } from '../stats';
 import type { BearerResult } from './bearer';
 import { createDtoWriter, type DtoWriter } from './dialect-json';
 import { registerFaultHooks } from './fault-hooks';
+import { withHostileName } from './hostile-names';
 import { parsePage, setPaginationHeaders } from './pagination';
 import { sendProblem } from './problems';
 import { queryReader, type Query, type QueryReader } from './query';
@@ -126,7 +127,10 @@ async function listPage(deps: ApiDependencies, spelling: Spelling, route: PhaseR
   if (setPaginationHeaders(reply, { limit, offset, total: selection.total }, dialect.pagination.total, deps.faults.get().paginationHeaders)) {
     deps.stats.fault('paginationHeaders');
   }
-  return page(selection, offset, limit).map((dto) => write(route.dto, dto));
+  const items = page(selection, offset, limit);
+  if (!deps.faults.get().hostileNames) return items.map((dto) => write(route.dto, dto));
+  if (route.name === 'spatialstructureelements') deps.stats.fault('hostileNames');
+  return items.map((dto) => write(route.dto, withHostileName(route, dto)));
 }
 
 /** The phase's dataset, or undefined after sending 403/404. */
