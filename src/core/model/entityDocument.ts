@@ -134,12 +134,14 @@ function decode(segment: string, what: string): string {
 }
 
 /** Ids are opaque, but never empty, huge, a path step, or holding control characters. */
+export function isPlausibleId(value: unknown): value is string {
+  // eslint-disable-next-line no-control-regex
+  return typeof value === 'string' && value.length > 0 && value.length <= 256 && value !== '.' && value !== '..' && !/[\u0000-\u001f\u007f]/.test(value);
+}
+
 function id(segment: string, what: string): string {
   const value = decode(segment, what);
-  // eslint-disable-next-line no-control-regex
-  if (!value || value.length > 256 || value === '.' || value === '..' || /[\u0000-\u001f\u007f]/.test(value)) {
-    throw new EntityDocumentPathError(`the ${what} is not valid`);
-  }
+  if (!isPlausibleId(value)) throw new EntityDocumentPathError(`the ${what} is not valid`);
   return value;
 }
 

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { CollectionNotFoundError, type CollectionInfo } from '../../core/api';
+import { collectionArgument, entitySourceOf, idArgument, type EntitySource } from '../../core/model/commandArguments';
 import { collectionPattern, type EntityDocumentRef, type PageState } from '../../core/model/entityDocument';
 import { literalText } from '../../core/text/untrustedText';
 import { describeError, isCancellation } from '../errorMessages';
@@ -7,7 +8,6 @@ import { showErrorMessage, showInformationMessage } from '../messages';
 import { pageOf, type EntityDocuments } from '../documents/entityDocuments';
 import type { EntityFileSystem } from '../documents/entityFileSystem';
 import { ExportFile, type ExportFormat } from '../documents/exportFile';
-import type { ExplorerNode } from '../tree/explorerNode';
 import type { ExplorerTreeDataProvider } from '../tree/explorerTreeDataProvider';
 import { PhaseNode } from '../tree/phaseNode';
 import { SpatialElementNode } from '../tree/spatialElementNode';
@@ -22,43 +22,44 @@ export interface EntityCommandDependencies {
   readonly log: vscode.LogOutputChannel;
 }
 
-/** Where entities come from: a phase, or one storey of it. */
-interface Source {
-  readonly domainAccountId: string;
-  readonly projectPhaseId: string;
-  readonly storey?: { readonly id: string; readonly name: string };
-}
+type Source = EntitySource;
 
-export function entityCommands(deps: EntityCommandDependencies): Record<string, (...args: any[]) => unknown> {
+/**
+ * The entity commands. Their arguments may come from a script or from a command link (plain JSON from wherever the
+ * link was), so each is used only when it has the expected shape (see commandArguments); otherwise the command asks,
+ * as when run from the palette.
+ */
+export function entityCommands(deps: EntityCommandDependencies): Record<string, (...args: unknown[]) => unknown> {
   return {
-    'bimlink.openEntities': async (node?: ExplorerNode | Source, collection?: string) => {
+    'bimlink.openEntities': async (node?: unknown, collection?: unknown) => {
       const source = await sourceOf(node, deps);
-      const chosen = source && (collection ?? await pickCollection(deps.documents, source, 'open'));
+      const chosen = source && (collectionArgument(collection) ?? await pickCollection(deps.documents, source, 'open'));
       if (!source || !chosen) return;
       const ref: EntityDocumentRef = { kind: 'page', domainAccountId: source.domainAccountId, projectPhaseId: source.projectPhaseId,
         collection: chosen, ...(source.storey ? { storeyId: source.storey.id } : {}), offset: 0, limit: await deps.documents.limitFor(chosen) };
       return open(deps, ref, { storeyName: source.storey?.name });
     },
-    'bimlink.openEntity': async (node?: ExplorerNode | Source, collection?: string, entityId?: string) => {
+    'bimlink.openEntity': async (node?: unknown, collection?: unknown, entityId?: unknown) => {
       const source = await sourceOf(node, deps);
-      const chosen = source && (collection ?? await pickCollection(deps.documents, { ...source, storey: undefined }, 'open one entity of'));
-      const id = chosen && (entityId ?? (await vscode.window.showInputBox({
+      const chosen = source && (collectionArgument(collection) ?? await pickCollection(deps.documents, { ...source, storey: undefined }, 'open one entity of'));
+      const id = chosen && (idArgument(entityId) ?? (await vscode.window.showInputBox({
         title: `Open one entity of ${chosen}`, prompt: 'The id of the entity', ignoreFocusOut: true,
         validateInput: value => value.trim() ? undefined : 'Enter an id.',
       }))?.trim());
       if (!source || !chosen || !id) return;
       return open(deps, { kind: 'entity', domainAccountId: source.domainAccountId, projectPhaseId: source.projectPhaseId, collection: chosen, entityId: id });
     },
-    'bimlink.nextPage': (uri?: vscode.Uri) => turnPage(deps, uri, +1),
-    'bimlink.previousPage': (uri?: vscode.Uri) => turnPage(deps, uri, -1),
-    'bimlink.exportEntities': async (node?: ExplorerNode | Source, collection?: string, target?: vscode.Uri) => {
+    'bimlink.nextPage': (uri?: unknown) => turnPage(deps, uri instanceof vscode.Uri ? uri : undefined, +1),
+    'bimlink.previousPage': (uri?: unknown) => turnPage(deps, uri instanceof vscode.Uri ? uri : undefined, -1),
+    'bimlink.exportEntities': async (node?: unknown, collection?: unknown, target?: unknown) => {
       const source = await sourceOf(node, deps);
-      const chosen = source && (collection ?? await pickCollection(deps.documents, source, 'export'));
+      const chosen = source && (collectionArgument(collection) ?? await pickCollection(deps.documents, source, 'export'));
       if (!source || !chosen) return;
-      const file = target ?? await vscode.window.showSaveDialog({
+      const given = await exportTargetOf(target);
+      const file = given?.isNew ? given.uri : await vscode.window.showSaveDialog({
         title: `Export ${chosen}${source.storey ? ` of ${source.storey.name}` : ''}`,
         saveLabel: 'Export',
-        defaultUri: defaultExportUri(`${chosen}${source.storey ? `-${source.storey.name}` : ''}.ndjson`),
+        defaultUri: given?.uri ?? defaultExportUri(`${chosen}${source.storey ? `-${source.storey.name}` : ''}.ndjson`),
         filters: { 'JSON Lines (one entity per line)': ['ndjson', 'jsonl'], JSON: ['json'] },
       });
       if (file) return exportCollection(deps, source, chosen, file);
@@ -66,21 +67,34 @@ export function entityCommands(deps: EntityCommandDependencies): Record<string, 
   };
 }
 
-/** The phase or storey a command works on: the tree node it was run on, or a phase the user picks. */
-async function sourceOf(node: ExplorerNode | Source | undefined, { tree, connection }: EntityCommandDependencies): Promise<Source | undefined> {
-  if (isSource(node)) return node; // from a script: { domainAccountId, projectPhaseId, storey? }
+/** The phase or storey a command works on: the tree node it was run on, a source a script named, or a phase the user picks. */
+async function sourceOf(node: unknown, { tree, connection }: EntityCommandDependencies): Promise<Source | undefined> {
   if (node instanceof SpatialElementNode) {
     const { element } = node.tree;
     return { domainAccountId: node.domainAccountId, projectPhaseId: node.projectPhaseId,
       ...(node.isStorey ? { storey: { id: element.id, name: element.name } } : {}) };
   }
-  const phase = node instanceof PhaseNode ? node : await pickProjectPhase(tree, connection);
+  if (node instanceof PhaseNode) return { domainAccountId: node.domainAccountId, projectPhaseId: node.phase.id };
+  const named = entitySourceOf(node); // from a script: { domainAccountId, projectPhaseId, storey? }
+  if (named) return named;
+  const phase = await pickProjectPhase(tree, connection);
   return phase && { domainAccountId: phase.domainAccountId, projectPhaseId: phase.phase.id };
 }
 
-function isSource(value: unknown): value is Source {
-  const source = value as Source;
-  return !!source && typeof source.domainAccountId === 'string' && typeof source.projectPhaseId === 'string' && !('treeItem' in source);
+/**
+ * A target file given with the command, and whether the export may write it without the save dialog: only a
+ * `vscode.Uri` for an export file (.ndjson, .jsonl, .json) that does not exist yet. A command link's arguments are
+ * JSON: a plain object is no Uri, but one marked `"$mid": 1` is rebuilt into a real Uri by VS Code, so being a Uri
+ * proves nothing more, and an existing file is only ever replaced through the save dialog, whose own confirmation
+ * asks first (the dialog opens with the file as its suggestion). The Uri is rebuilt from its parts, so the path
+ * checked is the path written (a rebuilt one may carry an `fsPath` of its own).
+ */
+async function exportTargetOf(target: unknown): Promise<{ uri: vscode.Uri; isNew: boolean } | undefined> {
+  if (!(target instanceof vscode.Uri)) return undefined;
+  const uri = vscode.Uri.from({ scheme: target.scheme, authority: target.authority, path: target.path });
+  const isExportFile = /\.(ndjson|jsonl|json)$/i.test(uri.path);
+  const exists = await vscode.workspace.fs.stat(uri).then(() => true, () => false);
+  return { uri, isNew: isExportFile && !exists };
 }
 
 type CollectionPick = vscode.QuickPickItem & { collection?: CollectionInfo };

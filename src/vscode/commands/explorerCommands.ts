@@ -5,7 +5,7 @@ import { literalText } from '../../core/text/untrustedText';
 import { describeError } from '../errorMessages';
 import { showErrorMessage, showInformationMessage } from '../messages';
 import { DomainAccountNode } from '../tree/domainAccountNode';
-import type { ExplorerNode } from '../tree/explorerNode';
+import { isExplorerNode, type ExplorerNode } from '../tree/explorerNode';
 import type { ExplorerTreeDataProvider } from '../tree/explorerTreeDataProvider';
 import { LocationNode, ProjectNode } from '../tree/locationNode';
 import { PhaseNode } from '../tree/phaseNode';
@@ -16,19 +16,26 @@ export interface ExplorerCommandDependencies {
   readonly connection: Connection;
 }
 
-export function explorerCommands({ tree, view, connection }: ExplorerCommandDependencies): Record<string, (...args: any[]) => unknown> {
+/**
+ * The explorer's commands. Those run on a row take the row's node; any other argument (a command link's JSON) is
+ * ignored, as if the command had been run without one.
+ */
+export function explorerCommands({ tree, view, connection }: ExplorerCommandDependencies): Record<string, (...args: unknown[]) => unknown> {
+  const nodeOf = (value: unknown): ExplorerNode | undefined => isExplorerNode(value) ? value : undefined;
   return {
     // The view's title-bar Refresh and the palette's reload everything. VS Code hands a title-bar command the row that
     // has the focus, so this ignores its argument; a row's own Refresh (context menu) is bimlink.refreshNode.
     'bimlink.refresh': () => tree.refresh(),
-    'bimlink.refreshNode': (node?: ExplorerNode) => tree.refresh(node),
-    'bimlink.retry': (node?: ExplorerNode) => tree.refresh(node),
-    'bimlink.loadMore': async (node: ExplorerNode) => {
+    'bimlink.refreshNode': (node?: unknown) => tree.refresh(nodeOf(node)),
+    'bimlink.retry': (node?: unknown) => tree.refresh(nodeOf(node)),
+    'bimlink.loadMore': async (node?: unknown) => {
       if (!(node instanceof PhaseNode)) return;
       await vscode.window.withProgress({ location: { viewId: 'bimlink.explorer' } }, () => node.loadMore());
       tree.redraw(node);
     },
-    'bimlink.filter': async (node: ExplorerNode) => {
+    'bimlink.filter': async (value?: unknown) => {
+      const node = nodeOf(value);
+      if (!node) return;
       const text = await vscode.window.showInputBox({
         title: `Filter ${String(node.treeItem().label)}`,
         prompt: 'Show only the children whose name contains this text. Leave empty to show all.',
@@ -37,8 +44,9 @@ export function explorerCommands({ tree, view, connection }: ExplorerCommandDepe
       if (text !== undefined) tree.setFilter(node, text.trim() || undefined);
       if (text?.trim()) await view.reveal(node, { expand: true });
     },
-    'bimlink.clearFilter': (node: ExplorerNode) => tree.setFilter(node, undefined),
-    'bimlink.copyId': async (node?: ExplorerNode) => {
+    'bimlink.clearFilter': (node?: unknown) => { if (isExplorerNode(node)) tree.setFilter(node, undefined); },
+    'bimlink.copyId': async (value?: unknown) => {
+      const node = nodeOf(value);
       if (!node?.dataId) return;
       await vscode.env.clipboard.writeText(node.dataId);
       vscode.window.setStatusBarMessage(literalText(`Copied ${node.dataId}`), 3000); // the status bar renders $(name) as an icon

@@ -14,6 +14,15 @@ export interface ExplorerNode {
   reset?(): void;
 }
 
+/**
+ * A node of this tree, as VS Code hands it to a command run from a row. A command link's arguments are plain JSON,
+ * which cannot carry the node's methods, so they never pass for one.
+ */
+export function isExplorerNode(value: unknown): value is ExplorerNode {
+  const node = value as Partial<ExplorerNode> | undefined;
+  return typeof node?.treeItem === 'function' && typeof node.id === 'string';
+}
+
 /** Builds a tree item with the id, context value and codicon every node sets the same way. */
 export function item(node: ExplorerNode, label: string, options: {
   icon: string;
