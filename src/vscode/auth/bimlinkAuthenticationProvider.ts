@@ -1,16 +1,20 @@
 import * as vscode from 'vscode';
 import type { Fetch } from '../../core/auth/authFetch';
 import { OAuthError } from '../../core/auth/authErrors';
-import { discoverEndpoints, type AuthEndpoints } from '../../core/auth/discovery';
-import { refreshDueAt, refreshTokens, revokeRefreshToken, usableUntil, type ClientCredentials } from '../../core/auth/tokenClient';
+import { withJitter } from '../../core/auth/renewalJitter';
+import { afterRenewal, refreshTokensOf, replaceSignIn } from '../../core/auth/sessionChanges';
+import { refreshDueAt, usableUntil, type TokenSet } from '../../core/auth/tokenClient';
 import { SettingError, type Servers } from '../../core/config/servers';
 import { missingClientId, type Settings } from '../configuration';
+import { SessionServers } from './sessionServers';
 import { clientSecretKey, SessionStore, type StoredSession } from './sessionStore';
 import { signInInteractively, type SignInDependencies } from './signInFlow';
 
 /** A signed-in session as this window holds it: the stored part, plus the access token, which lives only here. */
 interface LiveSession {
   stored: StoredSession;
+  /** The storage of the session's own environment: its changes go there, whatever the settings say meanwhile. */
+  readonly store: SessionStore;
   accessToken: string;
   /** Until when the access token is handed out without renewing it first (see usableUntil). */
   usableUntil: number;
@@ -31,6 +35,8 @@ export interface ProviderDependencies extends Omit<SignInDependencies, 'fetch'> 
   readonly fetch: Fetch;
   readonly secrets: vscode.SecretStorage;
   readonly settings: () => Settings;
+  /** Numbers in [0, 1), for the random delay of the first renewal after a restore (Math.random unless a test sets it). */
+  readonly random?: () => number;
 }
 
 const retryDelays = [15_000, 30_000, 60_000, 120_000, 300_000];
@@ -39,20 +45,24 @@ const rotationGrace = 1500;
 
 /**
  * The `bimlink` authentication provider (Accounts menu). getSessions answers from memory. Only refresh tokens,
- * accounts and scopes are stored (SecretStorage, per environment); access tokens stay in memory and are renewed
- * at two thirds of their lifetime and on demand, one renewal per session at a time. A refused refresh token signs
- * that session out and says why; a network failure keeps the session and tries again later. Sessions changed in
- * another window are picked up through SecretStorage's change event.
+ * accounts, scopes and the servers they belong to are stored (SecretStorage, per environment); access tokens stay in
+ * memory and are renewed at two thirds of their lifetime and on demand, one renewal per session at a time, always at
+ * the session's own servers. A refused refresh token signs that session out and says why; a network failure keeps
+ * the session and tries again later. Sessions changed in another window are picked up through SecretStorage's change
+ * event.
  */
 export class BimlinkAuthenticationProvider implements vscode.AuthenticationProvider, vscode.Disposable {
   private readonly sessions = new Map<string, LiveSession>();
   private readonly changed = new vscode.EventEmitter<vscode.AuthenticationProviderAuthenticationSessionsChangeEvent>();
   readonly onDidChangeSessions = this.changed.event;
-  private environment: { servers: Servers; store: SessionStore; watcher: vscode.Disposable; endpoints?: Promise<AuthEndpoints> } | undefined;
+  private readonly servers: SessionServers;
+  private environment: { servers: Servers; store: SessionStore; watcher: vscode.Disposable } | undefined;
   private loaded: Promise<void> = Promise.resolve();
   private writes: Promise<unknown> = Promise.resolve();
+  private reconciling: Promise<void> = Promise.resolve();
 
   constructor(private readonly deps: ProviderDependencies) {
+    this.servers = new SessionServers(deps);
     this.useSettings();
   }
 
@@ -68,7 +78,7 @@ export class BimlinkAuthenticationProvider implements vscode.AuthenticationProvi
     this.environment = undefined;
     if (removed.length) this.changed.fire({ added: [], removed, changed: [] });
     if (!next) return;
-    const store = new SessionStore(this.deps.secrets, next.key);
+    const store = new SessionStore(this.deps.secrets, next);
     this.environment = { servers: next, store, watcher: store.onDidChange(() => void this.reconcile()) };
     this.loaded = this.reconcile();
   }
@@ -85,34 +95,55 @@ export class BimlinkAuthenticationProvider implements vscode.AuthenticationProvi
     if (settings.servers instanceof SettingError) throw settings.servers;
     if (!settings.clientId) throw missingClientId();
     const environment = this.environment!;
-    const client = await this.client(settings.clientId);
+    const { servers } = environment;
+    const secretKey = clientSecretKey(servers.key, settings.clientId);
+    const client = await this.servers.client(secretKey, settings.clientId);
     // The server always asks who signs in (prompt=login). With a session stored, the user is adding another account;
     // with none (the first sign-in, or after signing out of the last one), the browser may still be signed in as
     // whoever signed out, and BIMlink's single sign-on would hand that account back without a word: switching user
     // would take clearing the browser, whose session VS Code cannot end. The price: someone already signed in to
     // BIMlink in the browser types the password once more.
     const { tokens, account, endpoints } = await signInInteractively(this.deps, {
-      servers: settings.servers, client, redirectUri: settings.redirectUri, scopes, forceLogin: true,
+      servers, client, redirectUri: settings.redirectUri, scopes, forceLogin: true,
     });
-    environment.endpoints = Promise.resolve(endpoints);
-    if (this.environment !== environment) throw new Error('The BIMlink environment changed while you were signing in. Please sign in again.');
-    const existing = [...this.sessions.values()].find(live => live.stored.account.id === account.id);
-    const stored: StoredSession = {
-      id: existing?.stored.id ?? randomId(),
+    const signedIn: StoredSession = {
+      id: randomId(),
       account,
-      scopes: [...new Set([...scopes, ...(existing?.stored.scopes ?? [])])].sort(),
+      scopes: [...new Set(scopes)].sort(),
       refreshToken: tokens.refreshToken ?? '',
       clientId: client.clientId,
-      superseded: supersededBy(existing?.stored, client.clientId, tokens.refreshToken),
+      environmentKey: servers.key,
+      authority: servers.authority,
+      endpoints: { token: endpoints.token, revocation: endpoints.revocation },
+      clientSecretKey: secretKey,
     };
-    const live: LiveSession = existing ?? { stored, accessToken: '', usableUntil: 0, failedRefreshes: 0 };
-    Object.assign(live, { stored, accessToken: tokens.accessToken, usableUntil: usableUntil(tokens), failedRefreshes: 0 });
-    this.sessions.set(stored.id, live);
-    this.schedule(live, refreshDueAt(tokens) - Date.now());
-    if (stored.refreshToken) await this.persist(list => [...list.filter(s => s.id !== stored.id), stored]);
-    const session = this.toSession(live);
-    this.changed.fire(existing ? { added: [], removed: [], changed: [session] } : { added: [session], removed: [], changed: [] });
-    return session;
+    // Into the storage of the environment it signed in to, even when the settings moved to another meanwhile: a
+    // sign-in dropped there would leave its refresh token unrevoked at the server.
+    const current = () => this.environment === environment;
+    let event: vscode.AuthenticationProviderAuthenticationSessionsChangeEvent | undefined;
+    const { session, revoke } = await this.write(async () => {
+      // what storage holds now: another window may have renewed (rotated) the previous sign-in's token meanwhile
+      const held = current() ? [...this.sessions.values()].find(live => live.stored.account.id === account.id) : undefined;
+      const previous = (await environment.store.read()).find(s => s.account.id === account.id) ?? held?.stored;
+      const replaced = replaceSignIn(previous, signedIn);
+      if (current()) {
+        // in memory before in storage, so that the change event storage fires finds it here
+        const existing = this.sessions.get(replaced.session.id);
+        const live: LiveSession = existing ?? { stored: replaced.session, store: environment.store, accessToken: '', usableUntil: 0, failedRefreshes: 0 };
+        Object.assign(live, { stored: replaced.session, accessToken: tokens.accessToken, usableUntil: usableUntil(tokens), failedRefreshes: 0 });
+        this.sessions.set(replaced.session.id, live);
+        this.schedule(live, refreshDueAt(tokens) - Date.now());
+        const session = this.toSession(live);
+        event = existing ? { added: [], removed: [], changed: [session] } : { added: [session], removed: [], changed: [] };
+      }
+      if (replaced.session.refreshToken) await environment.store.put(replaced.session);
+      return replaced;
+    });
+    const signedInHere = event !== undefined && current();
+    if (signedInHere) this.changed.fire(event!);
+    if (revoke) await this.servers.revoke(revoke.session, revoke.tokens); // another client's: nothing else would revoke them
+    if (!signedInHere) throw new Error('The BIMlink environment changed while you were signing in. Please sign in again.');
+    return { id: session.id, accessToken: tokens.accessToken, account: session.account, scopes: session.scopes };
   }
 
   /**
@@ -124,27 +155,17 @@ export class BimlinkAuthenticationProvider implements vscode.AuthenticationProvi
     const live = this.sessions.get(sessionId);
     if (!live) return;
     this.forget(live);
-    await this.persist(list => list.filter(s => s.id !== sessionId));
+    const latest = await this.write(async () => {
+      const latest = await live.store.get(sessionId);
+      await live.store.delete(sessionId);
+      return latest;
+    });
     this.changed.fire({ added: [], removed: [this.toSession(live)], changed: [] });
     this.deps.log.info(`Signed out ${live.stored.account.label}.`);
-    await live.refreshing?.catch(() => undefined); // a renewal under way rotates the token: revoke the newest one
-    await this.revoke(live.stored);
-  }
-
-  /**
-   * Revokes a session's refresh token, and those of its earlier sign-ins, at the server; a failure is logged, not
-   * thrown (the user is signed out here either way).
-   */
-  private async revoke(session: StoredSession): Promise<void> {
-    const refreshTokens = [session.refreshToken, ...(session.superseded ?? [])].filter(Boolean);
-    if (!refreshTokens.length) return;
-    try {
-      const [endpoints, client] = [await this.endpoints(), await this.client(session.clientId)];
-      for (const refreshToken of refreshTokens) await revokeRefreshToken(this.deps.fetch, endpoints, client, refreshToken);
-      this.deps.log.info('The session was revoked at the BIMlink sign-in server.');
-    } catch (error) {
-      this.deps.log.warn(`The session could not be revoked at the server: ${(error as Error).message}`);
-    }
+    // The newest tokens: storage may hold one another window rotated to, or one a renewal here stored just before.
+    // A renewal that finds the session gone revokes its rotated token itself.
+    await live.refreshing?.catch(() => undefined);
+    await this.servers.revoke(latest ?? live.stored);
   }
 
   /** A valid access token for the session, renewed first when it is missing or about to expire. */
@@ -184,6 +205,10 @@ export class BimlinkAuthenticationProvider implements vscode.AuthenticationProvi
     return live;
   }
 
+  private holds(live: LiveSession): boolean {
+    return this.sessions.get(live.stored.id) === live;
+  }
+
   private refresh(live: LiveSession): Promise<string> {
     live.refreshing ??= this.renew(live).finally(() => { live.refreshing = undefined; });
     return live.refreshing;
@@ -191,29 +216,31 @@ export class BimlinkAuthenticationProvider implements vscode.AuthenticationProvi
 
   private async renew(live: LiveSession, retried = false): Promise<string> {
     clearTimeout(live.timer);
-    const environment = this.environment;
-    const used = live.stored.refreshToken;
-    if (!used) {
-      await this.end(live, `Your BIMlink session for ${live.stored.account.label} has expired.`);
-      throw new SessionEndedError(`Your BIMlink session for ${live.stored.account.label} has expired. Sign in again to continue.`);
+    // What was renewed: its own servers, client and refresh token, whatever the settings and memory say meanwhile.
+    const renewed = live.stored;
+    const accessTokenBefore = live.accessToken;
+    if (!renewed.refreshToken) {
+      await this.end(live, `Your BIMlink session for ${renewed.account.label} has expired.`);
+      throw new SessionEndedError(`Your BIMlink session for ${renewed.account.label} has expired. Sign in again to continue.`);
     }
-    let tokens;
+    let tokens: TokenSet;
     try {
-      tokens = await refreshTokens(this.deps.fetch, await this.endpoints(), await this.client(live.stored.clientId), used);
+      tokens = await this.servers.renew(renewed);
     } catch (error) {
-      if (this.sessions.get(live.stored.id) !== live || this.environment !== environment) throw error;
+      if (!this.holds(live)) throw error;
       if (error instanceof OAuthError && error.isInvalidGrant) {
         // Another window may have renewed (and so rotated) the refresh token a moment ago: use its new one once
         // that window has stored it.
         if (!retried) await new Promise(resolve => setTimeout(resolve, rotationGrace));
-        const latest = (await environment!.store.read()).find(s => s.id === live.stored.id);
-        if (!retried && latest && latest.refreshToken !== used) {
+        const latest = await live.store.get(renewed.id);
+        if (!this.holds(live)) throw error;
+        if (!retried && latest && latest.refreshToken !== renewed.refreshToken) {
           live.stored = latest;
           return this.renew(live, true);
         }
         const reason = error.description ?? 'the server no longer accepts it';
-        await this.end(live, `Your BIMlink session for ${live.stored.account.label} has ended (${reason}).`);
-        throw new SessionEndedError(`Your BIMlink session for ${live.stored.account.label} has ended. Sign in again to continue.`);
+        await this.end(live, `Your BIMlink session for ${renewed.account.label} has ended (${reason}).`);
+        throw new SessionEndedError(`Your BIMlink session for ${renewed.account.label} has ended. Sign in again to continue.`);
       }
       const delay = retryDelays[Math.min(live.failedRefreshes++, retryDelays.length - 1)];
       this.deps.log.warn(`Renewing the BIMlink session failed; trying again in ${delay / 1000} s. ${(error as Error).message}`);
@@ -225,41 +252,46 @@ export class BimlinkAuthenticationProvider implements vscode.AuthenticationProvi
       this.schedule(live, delay);
       throw error;
     }
-    const rotated = Boolean(tokens.refreshToken) && tokens.refreshToken !== used;
-    if (this.sessions.get(live.stored.id) !== live) throw new SessionEndedError('You signed out of BIMlink.');
-    if (live.stored.refreshToken !== used) {
-      // The account signed in again while this renewal was under way: keep the newer sign-in's tokens, and revoke
-      // the renewal's at sign-out like any replaced sign-in's.
-      if (rotated) {
-        live.stored = { ...live.stored, superseded: [...(live.stored.superseded ?? []), tokens.refreshToken!].slice(-5) };
-        const stored = live.stored;
-        await this.persist(list => list.map(s => s.id === stored.id ? stored : s));
-      }
-      return live.accessToken;
+    // Into the session's own storage, even when this window has moved to another environment meanwhile: the server
+    // has already replaced the token used, so dropping the new one would end the session.
+    const outcome = await this.write(async () => {
+      const result = afterRenewal(await live.store.get(renewed.id), renewed, tokens.refreshToken);
+      if (result.session) live.stored = result.session;
+      if (result.store && result.session) await live.store.put(result.session);
+      return result;
+    });
+    if (outcome.revoke.length) await this.servers.revoke(renewed, outcome.revoke);
+    if (!outcome.session || !this.holds(live)) throw new SessionEndedError('You signed out of BIMlink.');
+    // a sign-in while this renewal was under way brought an access token of its own: keep that one
+    if (live.accessToken === accessTokenBefore || Date.now() >= live.usableUntil) {
+      live.accessToken = tokens.accessToken;
+      live.usableUntil = usableUntil(tokens);
     }
-    if (rotated) live.stored = { ...live.stored, refreshToken: tokens.refreshToken! };
-    live.accessToken = tokens.accessToken;
-    live.usableUntil = usableUntil(tokens);
     live.failedRefreshes = 0;
-    if (rotated) {
-      const stored = live.stored;
-      await this.persist(list => list.map(s => s.id === stored.id ? stored : s));
-    }
     this.schedule(live, refreshDueAt(tokens) - Date.now());
     this.deps.log.debug(`Renewed the access token of ${live.stored.account.label}.`);
     this.changed.fire({ added: [], removed: [], changed: [this.toSession(live)] });
-    return tokens.accessToken;
+    return live.accessToken;
   }
 
-  /** The session's refresh token was refused: sign it out everywhere and tell the user why. */
+  /**
+   * The session's refresh token was refused: sign it out everywhere, revoke the other tokens it kept, such as earlier
+   * sign-ins' (they may still work, and nothing else would revoke them), and tell the user why.
+   */
   private async end(live: LiveSession, message: string): Promise<void> {
     this.forget(live);
-    await this.persist(list => list.filter(s => s.id !== live.stored.id));
+    const latest = await this.write(async () => {
+      const latest = await live.store.get(live.stored.id);
+      await live.store.delete(live.stored.id);
+      return latest;
+    });
     this.changed.fire({ added: [], removed: [this.toSession(live)], changed: [] });
     this.deps.log.warn(message);
     void vscode.window.showWarningMessage(`${message} Sign in again to continue.`, 'Sign In').then(choice => {
       if (choice) void vscode.commands.executeCommand('bimlink.signIn');
     });
+    // all but the refused one (storage may hold a newer one another window rotated to while this one gave up)
+    await this.servers.revoke(latest ?? live.stored, refreshTokensOf(latest ?? live.stored).filter(token => token !== live.stored.refreshToken));
   }
 
   private forget(live: LiveSession): void {
@@ -274,19 +306,37 @@ export class BimlinkAuthenticationProvider implements vscode.AuthenticationProvi
   }
 
   /** Brings memory in line with storage: sessions signed in or out in another window, rotated refresh tokens. */
-  private async reconcile(): Promise<void> {
+  private reconcile(): Promise<void> {
+    const run = this.reconciling.then(() => this.reconcileNow());
+    this.reconciling = run.catch(() => undefined);
+    return run;
+  }
+
+  private async reconcileNow(): Promise<void> {
     const environment = this.environment;
     if (!environment) return;
+    await this.writes; // this window's own changes first
     const stored = await environment.store.read();
+    // A session held here that the index does not name is gone (its key too), or was dropped from the index by
+    // another window's write at the same moment (its key is still there): that one goes back into the index.
+    for (const live of this.sessions.values()) {
+      if (stored.some(s => s.id === live.stored.id)) continue;
+      const still = await environment.store.get(live.stored.id);
+      if (!still) continue;
+      stored.push(still);
+      await this.write(() => environment.store.keepIndexed(still.id));
+    }
     if (this.environment !== environment) return;
     const added: vscode.AuthenticationSession[] = [];
     const removed: vscode.AuthenticationSession[] = [];
     for (const s of stored) {
       const live = this.sessions.get(s.id);
       if (live) { live.stored = s; continue; }
-      const fresh: LiveSession = { stored: s, accessToken: '', usableUntil: 0, failedRefreshes: 0 };
+      const fresh: LiveSession = { stored: s, store: environment.store, accessToken: '', usableUntil: 0, failedRefreshes: 0 };
       this.sessions.set(s.id, fresh);
-      this.schedule(fresh, 0); // an access token in the background, so the first request need not wait
+      // An access token in the background, so the first request need not wait; at a random moment in the next few
+      // seconds, so that windows restored together do not all send the same refresh token at once.
+      this.schedule(fresh, withJitter(0, this.deps.random ?? Math.random));
       added.push(this.toSession(fresh));
     }
     for (const live of [...this.sessions.values()]) {
@@ -297,40 +347,16 @@ export class BimlinkAuthenticationProvider implements vscode.AuthenticationProvi
     if (added.length || removed.length) this.changed.fire({ added, removed, changed: [] });
   }
 
-  /** Changes the stored list of this environment; one change at a time, on the latest list. */
-  private persist(change: (list: StoredSession[]) => StoredSession[]): Promise<void> {
-    const store = this.environment?.store;
-    if (!store) return Promise.resolve();
-    const write = this.writes.then(async () => store.write(change(await store.read())));
+  /** Runs storage changes one at a time, each on the latest state this window wrote. */
+  private write<T>(change: () => Promise<T>): Promise<T> {
+    const write = this.writes.then(change);
     this.writes = write.catch(() => undefined);
     return write;
-  }
-
-  private endpoints(): Promise<AuthEndpoints> {
-    const environment = this.environment;
-    if (!environment) return Promise.reject(this.deps.settings().servers);
-    environment.endpoints ??= discoverEndpoints(this.deps.fetch, environment.servers.authority);
-    environment.endpoints.catch(() => { if (this.environment === environment) environment.endpoints = undefined; });
-    return environment.endpoints;
-  }
-
-  private async client(clientId: string): Promise<ClientCredentials> {
-    const key = clientSecretKey(this.environment!.servers.key, clientId);
-    const clientSecret = await this.deps.secrets.get(key);
-    return clientSecret ? { clientId, clientSecret } : { clientId };
   }
 
   private toSession(live: LiveSession): vscode.AuthenticationSession {
     return { id: live.stored.id, accessToken: live.accessToken, account: live.stored.account, scopes: live.stored.scopes };
   }
-}
-
-/** The refresh tokens to revoke at sign-out once a new sign-in of the same account replaces `previous` (at most five). */
-function supersededBy(previous: StoredSession | undefined, clientId: string, refreshToken: string | undefined): string[] | undefined {
-  if (!previous || previous.clientId !== clientId) return undefined;
-  const earlier = [...(previous.superseded ?? [])];
-  if (previous.refreshToken && previous.refreshToken !== refreshToken) earlier.push(previous.refreshToken);
-  return earlier.length ? earlier.slice(-5) : undefined;
 }
 
 function randomId(): string {
