@@ -1,6 +1,7 @@
 // The composition root: builds the extension's objects and registers them with VS Code. No logic lives here.
 import * as vscode from 'vscode';
 import { BimlinkAuthenticationProvider } from './vscode/auth/bimlinkAuthenticationProvider';
+import { registerSignOutOtherServers } from './vscode/auth/signOutOtherServers';
 import { UriCallbacks } from './vscode/auth/uriCallbacks';
 import { registerCommands } from './vscode/commands/registerCommands';
 import { onDidChangeSettings, readSettings } from './vscode/configuration';
@@ -52,6 +53,7 @@ export function activate(context: vscode.ExtensionContext): void {
       isReadonly: new vscode.MarkdownString('BIMlink entity documents are read-only: they show data from the BIMlink API. Use **BIMlink: Export Entities…** to save a collection to a file.'),
     }),
     ...registerCommands({ log, auth, tree, view, connection, documents, files, fetch }),
+    registerSignOutOtherServers(auth, context.secrets),
   );
   updateContextKeys();
   void connection.update();

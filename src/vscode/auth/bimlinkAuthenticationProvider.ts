@@ -1,13 +1,15 @@
 import * as vscode from 'vscode';
 import type { Fetch } from '../../core/auth/authFetch';
 import { OAuthError } from '../../core/auth/authErrors';
+import type { Account } from '../../core/auth/idToken';
 import { withJitter } from '../../core/auth/renewalJitter';
 import { afterRenewal, refreshTokensOf, replaceSignIn } from '../../core/auth/sessionChanges';
+import { serversOfEnvironmentKey } from '../../core/auth/storedSession';
 import { refreshDueAt, usableUntil, type TokenSet } from '../../core/auth/tokenClient';
 import { SettingError, type Servers } from '../../core/config/servers';
 import { missingClientId, type Settings } from '../configuration';
 import { SessionServers } from './sessionServers';
-import { clientSecretKey, SessionStore, type StoredSession } from './sessionStore';
+import { clientSecretKey, forgetEnvironment, SessionStore, storedEnvironmentKeys, type StoredSession } from './sessionStore';
 import { signInInteractively, type SignInDependencies } from './signInFlow';
 
 /** A signed-in session as this window holds it: the stored part, plus the access token, which lives only here. */
@@ -29,6 +31,13 @@ export class SessionEndedError extends Error {
     super(message);
     this.name = 'SessionEndedError';
   }
+}
+
+/** Sessions stored for an environment other than the current one (for Sign Out of Other Servers). */
+export interface OtherServerSessions {
+  readonly environmentKey: string;
+  readonly servers: Servers;
+  readonly accounts: readonly Account[];
 }
 
 export interface ProviderDependencies extends Omit<SignInDependencies, 'fetch'> {
@@ -191,6 +200,34 @@ export class BimlinkAuthenticationProvider implements vscode.AuthenticationProvi
     const key = clientSecretKey(environment.servers.key, clientId);
     if (secret) await this.deps.secrets.store(key, secret);
     else await this.deps.secrets.delete(key);
+  }
+
+  /** The environments other than the current one that hold sessions, with their servers and accounts. */
+  async otherServers(): Promise<OtherServerSessions[]> {
+    const current = this.environment?.servers.key;
+    const found: OtherServerSessions[] = [];
+    for (const environmentKey of await storedEnvironmentKeys(this.deps.secrets)) {
+      const servers = environmentKey === current ? undefined : serversOfEnvironmentKey(environmentKey);
+      if (!servers) continue;
+      const sessions = await new SessionStore(this.deps.secrets, servers).read();
+      if (sessions.length) found.push({ environmentKey, servers, accounts: sessions.map(s => s.account) });
+    }
+    return found;
+  }
+
+  /** Signs every session of these environments out: removed from storage, revoked each at its own server. */
+  async signOutOfServers(environmentKeys: readonly string[]): Promise<void> {
+    for (const environmentKey of environmentKeys) {
+      const servers = serversOfEnvironmentKey(environmentKey);
+      if (!servers) continue;
+      const store = new SessionStore(this.deps.secrets, servers);
+      for (const session of await store.read()) {
+        await this.write(() => store.delete(session.id));
+        this.deps.log.info(`Signed out ${session.account.label} on ${servers.apiUrl}.`);
+        await this.servers.revoke(session);
+      }
+      if (!(await store.read()).length) await forgetEnvironment(this.deps.secrets, environmentKey);
+    }
   }
 
   dispose(): void {

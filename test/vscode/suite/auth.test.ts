@@ -216,6 +216,28 @@ suite('Sign-in', function () {
     }
   });
 
+  test('Sign Out of Other Servers signs out of servers no longer chosen, revoking each session at its own server', async () => {
+    // Another environment (another API URL) on the same sign-in server: its sessions are stored apart from these.
+    const elsewhere = { apiUrl: `${emulatorUrl()}/elsewhere`, authority: emulatorUrl() };
+    await useEmulator(elsewhere);
+    try {
+      await waitFor('the other environment\'s (empty) accounts', async () => (await accountLabels()).length === 0 ? true : undefined);
+      await signInAs(bram);
+    } finally {
+      await useEmulator();
+    }
+    await waitFor('this environment\'s accounts', async () => (await accountLabels()).join() === anna.email ? true : undefined);
+
+    const signingOut = vscode.commands.executeCommand('bimlink.signOutOtherServers');
+    assert.equal((await ui<{ title: string }>('quick-input')).title, 'Sign out of other BIMlink servers');
+    await ui('fill-quick-input', { text: '' }); // every other server is chosen to begin with
+    await signingOut;
+
+    assert.deepEqual(await accountLabels(), [anna.email], 'this environment\'s session is kept');
+    const leftover = await admin<{ refreshTokens: number }>('POST', `/users/${encodeURIComponent(bram.email)}/revoke-refresh-tokens`);
+    assert.equal(leftover.refreshTokens, 0, 'the extension revoked bram\'s refresh token at the server');
+  });
+
   test('no token appears in any log', () => {
     const logs = allLogText();
     assert.ok(logs.includes('Signed in as'), 'the extension\'s log was found');
