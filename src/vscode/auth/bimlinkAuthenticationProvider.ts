@@ -11,6 +11,7 @@ import { missingClientId, type Settings } from '../configuration';
 import { SessionServers } from './sessionServers';
 import { clientSecretKey, forgetEnvironment, SessionStore, storedEnvironmentKeys, type StoredSession } from './sessionStore';
 import { signInInteractively, type SignInDependencies } from './signInFlow';
+import { showErrorMessage, showWarningMessage } from '../messages';
 
 /** A signed-in session as this window holds it: the stored part, plus the access token, which lives only here. */
 interface LiveSession {
@@ -283,7 +284,7 @@ export class BimlinkAuthenticationProvider implements vscode.AuthenticationProvi
       this.deps.log.warn(`Renewing the BIMlink session failed; trying again in ${delay / 1000} s. ${(error as Error).message}`);
       if (error instanceof OAuthError && live.failedRefreshes === 1) {
         // Not a passing fault (e.g. the client secret is wrong): the user has to act, so say it once.
-        void vscode.window.showErrorMessage(`${error.message} Check the client id and client secret for BIMlink.`, 'Set Client Secret')
+        void showErrorMessage(`${error.message} Check the client id and client secret for BIMlink.`, 'Set Client Secret')
           .then(choice => { if (choice) void vscode.commands.executeCommand('bimlink.setClientSecret'); });
       }
       this.schedule(live, delay);
@@ -324,7 +325,7 @@ export class BimlinkAuthenticationProvider implements vscode.AuthenticationProvi
     });
     this.changed.fire({ added: [], removed: [this.toSession(live)], changed: [] });
     this.deps.log.warn(message);
-    void vscode.window.showWarningMessage(`${message} Sign in again to continue.`, 'Sign In').then(choice => {
+    void showWarningMessage(`${message} Sign in again to continue.`, 'Sign In').then(choice => {
       if (choice) void vscode.commands.executeCommand('bimlink.signIn');
     });
     // all but the refused one (storage may hold a newer one another window rotated to while this one gave up)

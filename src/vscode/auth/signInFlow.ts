@@ -1,13 +1,14 @@
 import * as vscode from 'vscode';
-import { decodeJwt } from 'jose';
 import { createAuthorizationRequest, readAuthorizationResponse, type AuthorizationRequest } from '../../core/auth/authorizationRequest';
 import type { Fetch } from '../../core/auth/authFetch';
 import { discoverEndpoints, type AuthEndpoints } from '../../core/auth/discovery';
-import { accountOf, verifyIdToken, type Account } from '../../core/auth/idToken';
+import type { Account } from '../../core/auth/idToken';
 import { LoopbackPortBusyError, startLoopbackRedirectServer } from '../../core/auth/loopbackRedirectServer';
 import { chooseRedirectRoute, type RedirectRoute } from '../../core/auth/redirectRoute';
-import { exchangeCode, type ClientCredentials, type TokenSet } from '../../core/auth/tokenClient';
+import { signedInAccount } from '../../core/auth/signInAccount';
+import { exchangeCode, revokeRefreshToken, type ClientCredentials, type TokenSet } from '../../core/auth/tokenClient';
 import type { Servers } from '../../core/config/servers';
+import { showWarningMessage } from '../messages';
 import type { UriCallbacks } from './uriCallbacks';
 
 export interface SignInRequest {
@@ -66,9 +67,18 @@ export async function signInInteractively(deps: SignInDependencies, request: Sig
       progress.report({ message: 'completing the sign-in…' });
       const tokens = await step(exchangeCode(deps.fetch, endpoints, request.client,
         { code, redirectUri, codeVerifier: attempt.pkce.verifier }, controller.signal));
-      const account = tokens.idToken
-        ? (await step(verifyIdToken(deps.fetch, endpoints, tokens.idToken, { clientId: request.client.clientId, nonce: attempt.nonce }, controller.signal))).account
-        : accountOf(decodeJwt(tokens.accessToken));
+      let account: Account;
+      try {
+        account = await step(signedInAccount(deps.fetch, endpoints, tokens,
+          { clientId: request.client.clientId, nonce: attempt.nonce, scopes: request.scopes }, controller.signal));
+      } catch (error) {
+        // The tokens were issued but are not trusted: end them at the server too (not tied to the cancel; bounded in time).
+        if (tokens.refreshToken) {
+          void revokeRefreshToken(deps.fetch, endpoints, request.client, tokens.refreshToken)
+            .catch(e => deps.log.warn(`The refused sign-in could not be revoked at the server: ${(e as Error).message}`));
+        }
+        throw error;
+      }
       if (!tokens.refreshToken) deps.log.warn('The server issued no refresh token: you will have to sign in again when this session expires.');
       deps.log.info(`Signed in as ${account.label}.`);
       return { tokens, account, endpoints };
@@ -133,7 +143,7 @@ async function receiveRedirect(deps: SignInDependencies, route: RedirectRoute, a
 
 /** The fallback route: the user pastes the address the browser was sent back to. */
 async function pasteRedirect(deps: SignInDependencies, attempt: AuthorizationRequest, reason: string): Promise<URLSearchParams> {
-  const choice = await vscode.window.showWarningMessage(reason, { modal: false }, pasteInstead, 'Copy Sign-in Link');
+  const choice = await showWarningMessage(reason, { modal: false }, pasteInstead, 'Copy Sign-in Link');
   if (choice === 'Copy Sign-in Link') {
     await vscode.env.clipboard.writeText(attempt.url);
     return pasteRedirect(deps, attempt, 'The sign-in link is on your clipboard: open it in a browser, sign in, then paste the address the browser ends on.');

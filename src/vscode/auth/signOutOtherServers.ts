@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { onDidChangeSettings } from '../configuration';
 import type { BimlinkAuthenticationProvider, OtherServerSessions } from './bimlinkAuthenticationProvider';
 import { affectsEnvironments } from './sessionStore';
+import { showInformationMessage } from '../messages';
 
 export const signOutOtherServersCommand = 'bimlink.signOutOtherServers';
 /** True while sessions are stored for servers other than the current ones: the command shows in the palette. */
@@ -15,7 +16,7 @@ const signedInElsewhere = 'bimlink.signedInElsewhere';
 export async function signOutOtherServers(provider: BimlinkAuthenticationProvider): Promise<void> {
   const others = await provider.otherServers();
   if (!others.length) {
-    void vscode.window.showInformationMessage('You are not signed in to any other BIMlink server.');
+    void showInformationMessage('You are not signed in to any other BIMlink server.');
     return;
   }
   const picked = await vscode.window.showQuickPick(others.map(other => ({
@@ -28,7 +29,7 @@ export async function signOutOtherServers(provider: BimlinkAuthenticationProvide
   if (!picked?.length) return;
   await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Signing out of other BIMlink servers…' },
     () => provider.signOutOfServers(picked.map(item => item.other.environmentKey)));
-  void vscode.window.showInformationMessage(picked.length === 1
+  void showInformationMessage(picked.length === 1
     ? `Signed out of the BIMlink server ${picked[0].label}.`
     : `Signed out of ${picked.length} BIMlink servers.`);
 }
