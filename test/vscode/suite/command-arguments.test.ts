@@ -10,6 +10,7 @@ import * as vscode from 'vscode';
 import { admin } from '../helpers/emulator';
 import { startAsAnna } from '../helpers/tree';
 import { clearNotifications, ui, uiDriverUrl } from '../helpers/ui';
+import { waitFor } from '../helpers/wait';
 
 interface QuickInput { title: string; value: string }
 
@@ -22,7 +23,11 @@ async function grootModel(): Promise<{ domainAccountId: string; projectPhaseId: 
 /** Runs Export Entities with these arguments, expects the save dialog, cancels it, and returns what the dialog showed. */
 async function exportCancellingTheDialog(...args: unknown[]): Promise<QuickInput> {
   const exporting = Promise.resolve(vscode.commands.executeCommand<number | undefined>('bimlink.exportEntities', ...args));
-  const dialog = await ui<QuickInput>('quick-input');
+  // the save dialog shows its folder first and fills in the suggested file a moment later
+  const dialog = await waitFor('the save dialog with its suggested file', async () => {
+    const shown = await ui<QuickInput>('quick-input');
+    return /[^/\\]$/.test(shown.value) ? shown : undefined;
+  });
   await ui('close-quick-input');
   assert.equal(await exporting, undefined, 'nothing was exported');
   return dialog;
