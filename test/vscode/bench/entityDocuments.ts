@@ -32,8 +32,10 @@ export async function run(): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 
   const folder = mkdtempSync(path.join(tmpdir(), 'bimlink-bench-export-'));
+  let exports = 0;
+  // a new file each time: replacing an existing one goes through the save dialog
   const exportAll = () => vscode.commands.executeCommand<number | undefined>(
-    'bimlink.exportEntities', source, 'objectinstances', vscode.Uri.file(path.join(folder, 'export.ndjson')));
+    'bimlink.exportEntities', source, 'objectinstances', vscode.Uri.file(path.join(folder, `export-${++exports}.ndjson`)));
   try {
     await machineQuiet();
     const exporting = performance.now();
