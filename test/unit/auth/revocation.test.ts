@@ -1,27 +1,22 @@
 // Every refresh token that leaves storage is revoked (security review, issue 16, item 7): a session ended by a refused
 // refresh token revokes the earlier sign-ins' tokens it kept, and signing in again under another client id revokes
 // the previous sign-in's tokens, at their own server and with their own client.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 vi.mock('vscode', () => import('./support/fakeVscode'));
 vi.mock('../../../src/vscode/auth/signInFlow', () => ({ signInInteractively: vi.fn() }));
 import { signInInteractively } from '../../../src/vscode/auth/signInFlow';
-import { drive, FakeSignInServers, openWindow, scopes, settle, SharedSecrets, signInResult, storeLegacySessions } from './support/authHarness';
-import { resetFakeVscode, shown } from './support/fakeVscode';
+import { drive, FakeSignInServers, openWindow, scopes, settle, SharedSecrets, signInResult, storeLegacySessions, useFakeWindowClock } from './support/authHarness';
+import { shown } from './support/fakeVscode';
 
 const demo = 'https://api.demo-bimlink.nl';
 
 let secrets: SharedSecrets;
 let servers: FakeSignInServers;
 
+useFakeWindowClock();
 beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-  resetFakeVscode();
   secrets = new SharedSecrets();
   servers = new FakeSignInServers();
-});
-
-afterEach(() => {
-  vi.useRealTimers();
 });
 
 describe('refresh tokens that leave storage', () => {

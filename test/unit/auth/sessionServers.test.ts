@@ -1,12 +1,11 @@
 // A session talks only to the servers it was issued by (security review, issue 16, item 4): renewing and signing
 // out use the session's own sign-in server, endpoints, client id and client secret, whatever the settings say by
 // the time the request goes out.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 vi.mock('vscode', () => import('./support/fakeVscode'));
 vi.mock('../../../src/vscode/auth/signInFlow', () => ({ signInInteractively: vi.fn() }));
 import { signInInteractively } from '../../../src/vscode/auth/signInFlow';
-import { FakeSignInServers, openWindow, scopes, settle, SharedSecrets, signInResult, storeLegacySessions } from './support/authHarness';
-import { resetFakeVscode } from './support/fakeVscode';
+import { FakeSignInServers, openWindow, scopes, settle, SharedSecrets, signInResult, storeLegacySessions, useFakeWindowClock } from './support/authHarness';
 
 const demo = 'https://api.demo-bimlink.nl';
 const live = 'https://api.bimlink.nl';
@@ -14,17 +13,12 @@ const live = 'https://api.bimlink.nl';
 let secrets: SharedSecrets;
 let servers: FakeSignInServers;
 
+useFakeWindowClock();
 beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-  resetFakeVscode();
   secrets = new SharedSecrets();
   servers = new FakeSignInServers();
   secrets.values.set('bimlink.clientSecret:demo|client', 'demo-secret');
   secrets.values.set('bimlink.clientSecret:live|client', 'live-secret');
-});
-
-afterEach(() => {
-  vi.useRealTimers();
 });
 
 describe('a session and its servers', () => {

@@ -1,11 +1,11 @@
 // Several windows share sessions safely (security review, issue 16, item 10): windows renewing or signing in at the
 // same moment keep each other's tokens, and windows restored together do not all renew at the same instant.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 vi.mock('vscode', () => import('./support/fakeVscode'));
 vi.mock('../../../src/vscode/auth/signInFlow', () => ({ signInInteractively: vi.fn() }));
 import { signInInteractively } from '../../../src/vscode/auth/signInFlow';
-import { drive, FakeSignInServers, openWindow, scopes, settle, SharedSecrets, signInResult, storeLegacySessions } from './support/authHarness';
-import { resetFakeVscode, shown } from './support/fakeVscode';
+import { drive, FakeSignInServers, openWindow, scopes, settle, SharedSecrets, signInResult, storeLegacySessions, useFakeWindowClock } from './support/authHarness';
+import { shown } from './support/fakeVscode';
 
 const demo = 'https://api.demo-bimlink.nl';
 const window = (random?: () => number) => openWindow(secrets, servers, { environment: 'demo', clientId: 'client' }, { random });
@@ -13,15 +13,10 @@ const window = (random?: () => number) => openWindow(secrets, servers, { environ
 let secrets: SharedSecrets;
 let servers: FakeSignInServers;
 
+useFakeWindowClock();
 beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-  resetFakeVscode();
   secrets = new SharedSecrets();
   servers = new FakeSignInServers();
-});
-
-afterEach(() => {
-  vi.useRealTimers();
 });
 
 describe('windows sharing sessions', () => {

@@ -1,12 +1,12 @@
 // BIMlink: Sign Out of Other Servers (security review, issue 16, item 7): lists the other environments that hold
 // sessions, and revokes each chosen session at its own server before removing it.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 vi.mock('vscode', () => import('./support/fakeVscode'));
 vi.mock('../../../src/vscode/auth/signInFlow', () => ({ signInInteractively: vi.fn() }));
 import { signInInteractively } from '../../../src/vscode/auth/signInFlow';
 import { registerSignOutOtherServers, signOutOtherServers } from '../../../src/vscode/auth/signOutOtherServers';
-import { FakeSignInServers, openWindow, scopes, settle, SharedSecrets, signInResult, storeLegacySessions } from './support/authHarness';
-import { commands, resetFakeVscode, shown, window as ui } from './support/fakeVscode';
+import { FakeSignInServers, openWindow, scopes, settle, SharedSecrets, signInResult, storeLegacySessions, useFakeWindowClock } from './support/authHarness';
+import { commands, shown, window as ui } from './support/fakeVscode';
 
 const live = 'https://api.bimlink.nl';
 const demo = 'https://api.demo-bimlink.nl';
@@ -15,15 +15,10 @@ const twin = 'https://twin.example.nl';
 let secrets: SharedSecrets;
 let servers: FakeSignInServers;
 
+useFakeWindowClock();
 beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-  resetFakeVscode();
   secrets = new SharedSecrets();
   servers = new FakeSignInServers();
-});
-
-afterEach(() => {
-  vi.useRealTimers();
 });
 
 /** Anna on live (stored by an earlier version), Bram on a custom server, and Carla on demo, the current environment. */

@@ -1,12 +1,12 @@
 // Windows of the extension without a workbench: BimlinkAuthenticationProvider instances over one shared (fake)
 // SecretStorage, talking to fake BIMlink sign-in servers that record every request. Needs `vi.mock('vscode', ...)`
 // with ./fakeVscode in the test file.
-import { vi } from 'vitest';
+import { afterEach, beforeEach, vi } from 'vitest';
 import type * as vscode from 'vscode';
 import { resolveServers, type EnvironmentName } from '../../../../src/core/config/servers';
 import { BimlinkAuthenticationProvider } from '../../../../src/vscode/auth/bimlinkAuthenticationProvider';
 import type { Settings } from '../../../../src/vscode/configuration';
-import { EventEmitter } from './fakeVscode';
+import { EventEmitter, resetFakeVscode } from './fakeVscode';
 
 /** A turn of the event loop: SecretStorage answers asynchronously, as VS Code's does (it asks the main process). */
 const turn = () => new Promise(resolve => setImmediate(resolve));
@@ -206,3 +206,14 @@ export function signInResult(origin: string, refreshToken: string, email: string
 }
 
 export const scopes = ['bimlink_publicapi', 'offline_access', 'openid', 'email'];
+
+/** Every test of the file on fake timers (the provider's renewal timers) with a fresh fake `vscode` (notifications, commands). */
+export function useFakeWindowClock(): void {
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    resetFakeVscode();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+}
