@@ -4,12 +4,12 @@ import { BimlinkAuthenticationProvider } from './vscode/auth/bimlinkAuthenticati
 import { registerSignOutOtherServers } from './vscode/auth/signOutOtherServers';
 import { UriCallbacks } from './vscode/auth/uriCallbacks';
 import { registerCommands } from './vscode/commands/registerCommands';
-import { onDidChangeSettings, readSettings } from './vscode/configuration';
-import { Connection } from './vscode/connection';
+import { onDidChangeSettings, readSettings } from './vscode/settings/settings';
+import { Connection } from './vscode/connection/connection';
 import { EntityDocuments, entityScheme } from './vscode/documents/entityDocuments';
 import { EntityFileSystem } from './vscode/documents/entityFileSystem';
-import { createLog } from './vscode/log';
-import { createStatusBarItem } from './vscode/statusBar';
+import { createLog } from './vscode/feedback/log';
+import { createStatusBarItem } from './vscode/connection/statusBar';
 import { ExplorerTreeDataProvider } from './vscode/tree/explorerTreeDataProvider';
 
 /** How long the browser has to come back from the sign-in page before VS Code offers to paste the address. */

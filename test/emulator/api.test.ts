@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator } from './index';
 import { PHASE_ROUTES } from './routes';
 import { apiGet, paginationOf } from './testing/http';
-import { signInWithPassword } from './testing/sign-in';
+import { signInWithPassword } from './testing/signIn';
 
 type Item = Record<string, unknown> & { id: string };
 type Phase = { id: string; name: string; code: string; order: number };

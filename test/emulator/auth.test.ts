@@ -3,7 +3,7 @@
 import { createRemoteJWKSet, decodeJwt, jwtVerify } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator } from './index';
-import { CookieJar } from './testing/cookie-jar';
+import { CookieJar } from './testing/cookieJar';
 import { apiGet } from './testing/http';
 import { createPkce } from './testing/pkce';
 import {
@@ -14,7 +14,7 @@ import {
   exchangeCode,
   refreshTokens,
   signInWithPassword,
-} from './testing/sign-in';
+} from './testing/signIn';
 
 const ANNA = 'anna@demo-bimlink.nl';
 const EXTRA_REDIRECT = 'http://127.0.0.1:47001/callback';

@@ -4,7 +4,7 @@ import { SignJWT, decodeJwt, generateKeyPair } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator } from './index';
 import { apiGet } from './testing/http';
-import { signInWithPassword } from './testing/sign-in';
+import { signInWithPassword } from './testing/signIn';
 
 let emulator: Emulator;
 let token: string;

@@ -2,7 +2,7 @@
 // cleanly (exit code 0) on Ctrl-C or SIGTERM.
 
 import { banner } from './banner';
-import { USAGE, UsageError, parseCliArgs } from './cli-args';
+import { USAGE, UsageError, parseCliArgs } from './cliArgs';
 import { startEmulator } from './server';
 
 async function main(): Promise<void> {

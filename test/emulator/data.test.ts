@@ -2,9 +2,9 @@
 
 import { describe, expect, it } from 'vitest';
 import { DEMO_IDS } from './data/catalog';
-import { DemoData } from './data/demo-data';
+import { DemoData } from './data/demoData';
 import { entityId, entityIndex, guidFromName, ifcGlobalId } from './data/ids';
-import { page, selectStoreys, type IndexedList } from './data/indexed-list';
+import { page, selectStoreys, type IndexedList } from './data/indexedList';
 import { DEMO_USERS } from './data/users';
 import { PHASE_ROUTES } from './routes';
 

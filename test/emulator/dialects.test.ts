@@ -4,10 +4,10 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { USAGE, UsageError, parseCliArgs } from './cli-args';
+import { USAGE, UsageError, parseCliArgs } from './cliArgs';
 import { startEmulator, type Emulator } from './index';
 import { apiGet, paginationOf } from './testing/http';
-import { signInWithPassword } from './testing/sign-in';
+import { signInWithPassword } from './testing/signIn';
 
 type Item = Record<string, unknown>;
 type AspItem = Item & { Id: string };

@@ -4,7 +4,7 @@
 // that names paths and fields; a dialect only declares how it differs from that table, and the
 // handlers apply the declaration (same data, counts, users and sign-in in every dialect).
 
-import type { PhaseRoute } from './api/route-model';
+import type { PhaseRoute } from './api/routeModel';
 
 export type DialectName = 'bimlink' | 'aspnet';
 

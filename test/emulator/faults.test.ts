@@ -4,7 +4,7 @@ import { decodeJwt } from 'jose';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_FAULTS, startEmulator, type Emulator, type Faults, type StatsSnapshot } from './index';
 import { apiGet, paginationOf } from './testing/http';
-import { TokenEndpointError, refreshTokens, signInWithPassword } from './testing/sign-in';
+import { TokenEndpointError, refreshTokens, signInWithPassword } from './testing/signIn';
 
 let emulator: Emulator;
 let token: string;

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator } from './index';
 import { NAVIGATION_ROUTES, PHASE_ROUTES } from './routes';
 import { apiGet } from './testing/http';
-import { signInWithPassword } from './testing/sign-in';
+import { signInWithPassword } from './testing/signIn';
 
 type Parameter = { name: string; in: string; required?: boolean; schema: { maximum?: number; default?: number } };
 type Operation = { operationId: string; parameters: Parameter[]; responses: Record<string, { headers?: Record<string, unknown>; content?: Record<string, { schema: { type?: string; items?: { $ref: string }; $ref?: string } }> }> };

@@ -5,7 +5,7 @@
 // parameters; those with a `spatialStructureElementId` parameter can be filtered by storey.
 
 import { API_SCOPE, OIDC_ROUTES } from './auth/oidc';
-import { dtoSchema, refTo, type SchemaObject } from './api/route-model';
+import { dtoSchema, refTo, type SchemaObject } from './api/routeModel';
 import { NAVIGATION_ROUTES, PAGINATION, PATH_PARAMETERS, PHASE_ROUTES, SCHEMAS, STOREY_FILTER_PARAMETER } from './routes';
 
 type Json = Record<string, unknown>;

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator } from './index';
 import { apiGet, paginationOf } from './testing/http';
-import { signInWithPassword } from './testing/sign-in';
+import { signInWithPassword } from './testing/signIn';
 
 type Item = Record<string, unknown> & { id: string };
 type Validation = { type: string; title: string; status: number; traceId: string; errors: Record<string, string[]> };

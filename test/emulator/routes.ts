@@ -8,7 +8,7 @@
 import type { DomainAccountNode, LocationNode, PhaseNode, ProjectNode } from './data/catalog';
 import type { DocumentInfo, Material, ObjectInstance, ObjectType, Property, Space, Todo } from './data/models';
 import type { SpatialElement } from './data/spatial';
-import { dto, navigationRoute, phaseRoute, refTo, s, type DtoShape, type NavigationRoute, type PhaseRoute } from './api/route-model';
+import { dto, navigationRoute, phaseRoute, refTo, s, type DtoShape, type NavigationRoute, type PhaseRoute } from './api/routeModel';
 
 /**
  * Pagination [C: parameter and header names; G: everything else].

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator } from './index';
 import { apiGet } from './testing/http';
-import { signInWithPassword } from './testing/sign-in';
+import { signInWithPassword } from './testing/signIn';
 
 type Location = { id: string; name: string; projects: { name: string; phases: { id: string; code: string }[] }[] };
 

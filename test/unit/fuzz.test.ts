@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BodyProblem, parseJsonText } from '../../src/core/api/body';
 import { describePage, paginate, readPaginationHeaders, type RawPage } from '../../src/core/api/pagination';
-import { entityIdOf, readDomainAccounts, readEntity, readLocations, readSpatialStructureElement } from '../../src/core/api/read-dto';
+import { entityIdOf, readDomainAccounts, readEntity, readLocations, readSpatialStructureElement } from '../../src/core/api/readDto';
 import { EntityDocumentPathError, entityDocumentPath, maxLimit, maxOffset, parseEntityDocumentPath, titleOf, type EntityDocumentRef } from '../../src/core/model/entityDocument';
 
 const runs = { numRuns: 2000 };
@@ -21,6 +21,7 @@ const aRef: fc.Arbitrary<EntityDocumentRef> = fc.oneof(
   fc.record({ kind: fc.constant('entity' as const), domainAccountId: anId, projectPhaseId: anId, collection: aCollection, entityId: anId }),
 );
 /** Paths that look like document paths: seven parts made of the characters that matter. */
+// eslint-disable-next-line no-control-regex -- NUL is one of them
 const aPathLike = fc.array(fc.stringMatching(/^[a-z0-9%./\-_ A-F\u00b7\u0000]{0,12}$/), { minLength: 1, maxLength: 9 }).map(parts => parts.join('/'));
 
 function parsesOrRefuses(path: string): void {
@@ -33,11 +34,11 @@ function parsesOrRefuses(path: string): void {
     return;
   }
   expect(ref.collection).toMatch(/^[A-Za-z][A-Za-z0-9_-]{0,63}$/);
-  // eslint-disable-next-line no-control-regex
   for (const id of [ref.domainAccountId, ref.projectPhaseId, ref.kind === 'page' ? ref.storeyId : ref.entityId]) {
     if (id === undefined) continue;
     expect(id.length).toBeGreaterThan(0);
     expect(id.length).toBeLessThanOrEqual(256);
+    // eslint-disable-next-line no-control-regex -- control characters are what an id must not hold
     expect(id).not.toMatch(/[\u0000-\u001f\u007f]/);
     expect(['.', '..']).not.toContain(id);
   }

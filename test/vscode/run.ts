@@ -14,7 +14,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DEFAULT_DIALECT, DIALECT_NAMES, startEmulator, type DialectName, type Emulator } from '../emulator/index';
-import { freePort } from './code-server';
+import { freePort } from './codeServer';
 import { testRedirectUris } from './helpers/testPorts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');

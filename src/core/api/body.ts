@@ -1,12 +1,11 @@
 // Reads a response body with a size cap and turns it into JSON, naming what was wrong when it is not JSON
 // (empty, an HTML error page from a proxy, cut off, or simply invalid).
-import type { FetchResponse } from './fetch-types';
 
 /** Thrown for a body that cannot be used; the HTTP layer turns it into MalformedResponseError. */
 export class BodyProblem extends Error {}
 
 /** Reads the whole body as UTF-8 text; stops reading (and throws) as soon as it passes `maxBytes`. */
-export async function readBodyText(response: FetchResponse, maxBytes: number): Promise<string> {
+export async function readBodyText(response: Response, maxBytes: number): Promise<string> {
   const declared = Number(response.headers.get('content-length'));
   if (Number.isFinite(declared) && declared > maxBytes) {
     await response.body?.getReader().cancel().catch(() => undefined);

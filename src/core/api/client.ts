@@ -1,12 +1,12 @@
 // The BIMlink API client: one method per endpoint of the route table, DTOs read defensively, paginated
 // collections as async iterators of pages. Transport concerns (auth, retries, errors) live in http.ts.
-import { CollectionPaths, type ResolvedCollection } from './collection-paths';
+import { CollectionPaths, type ResolvedCollection } from './collectionPaths';
 import { collectionsFromOpenApi, mergeCollections, pageSizeFor, SPATIAL_STRUCTURE_PATHS } from './collections';
 import type { CollectionInfo, DomainAccount, Entity, Location, Page, SpatialStructureElement } from './dto';
 import { isBimlinkApiError, MalformedResponseError, type RequestLabel } from './errors';
 import { HttpClient, type HttpOptions, type HttpResponse } from './http';
 import { describePage, paginate, readPaginationHeaders, type RawPage } from './pagination';
-import { entityIdOf, readDomainAccounts, readEntity, readLocations, readSpatialStructureElement } from './read-dto';
+import { entityIdOf, readDomainAccounts, readEntity, readLocations, readSpatialStructureElement } from './readDto';
 import { queryNames, routes, SPATIAL_STRUCTURE_COLLECTION, SPATIAL_STRUCTURE_PAGE_SIZE } from './routes';
 
 export interface BimlinkClientOptions extends HttpOptions {

@@ -2,7 +2,7 @@
 // spatial structure) are views: the few fields the extension interprets, read through field-names.ts, beside
 // `data`, the object exactly as the server sent it. Entities are not read at all: they stay as sent, and their
 // id is read beside them (entityIdOf). Ids are opaque strings (a numeric id from the server becomes a string).
-import type { JsonObject } from './read-json';
+import type { JsonObject } from './readJson';
 
 export type Id = string;
 

@@ -3,22 +3,22 @@
 // and typed errors. It knows nothing about particular endpoints (routes.ts and client.ts do).
 import { AbortedMarker, childController, sleep } from './abort';
 import { BodyProblem, parseJsonText, readBodyText } from './body';
-import { bearerReason, parseBearerChallenge } from './error-details';
+import { bearerReason, parseBearerChallenge } from './errorDetails';
 import {
   CancelledError, MalformedResponseError, NetworkError, RateLimitedError, type RequestLabel, ServerError, TimeoutError,
   UnauthorizedError,
 } from './errors';
-import type { FetchFunction, FetchResponse } from './fetch-types';
+import type { Fetch } from '../fetch';
 import { backoffDelay, DEFAULT_RETRY_POLICY, isIdempotent, isRetryableStatus, parseRetryAfter, type RetryPolicy } from './retry';
-import { authFailure, clientError } from './response-errors';
+import { authFailure, clientError } from './responseErrors';
 import { Semaphore } from './semaphore';
-import { type AccessTokenSource, SharedTokenRefresh } from './token-source';
+import { type AccessTokenSource, SharedTokenRefresh } from './tokenSource';
 
 export interface HttpOptions {
   /** API base URL, e.g. `https://api.demo-bimlink.nl` (a path prefix is kept). */
   baseUrl: string;
   /** The Fetch API to use (the extension host's global fetch at run time). */
-  fetch: FetchFunction;
+  fetch: Fetch;
   /** Bearer tokens; omit for an unauthenticated client. */
   tokens?: AccessTokenSource;
   /** Per attempt, from sending the request to the end of its body. Default 30 s. */
@@ -68,13 +68,13 @@ class TimeoutMarker {}
 
 interface RawResponse {
   status: number;
-  headers: FetchResponse['headers'];
+  headers: Headers;
   text: string;
 }
 
 export class HttpClient {
   private readonly base: string;
-  private readonly fetchFn: FetchFunction;
+  private readonly fetchFn: Fetch;
   private readonly tokens: SharedTokenRefresh | undefined;
   private readonly timeoutMs: number;
   private readonly policy: RetryPolicy;

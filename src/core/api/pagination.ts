@@ -8,7 +8,7 @@ import { childController } from './abort';
 import type { Page } from './dto';
 import { CancelledError, MalformedResponseError, type RequestLabel } from './errors';
 import { paginationHeaderNames } from './routes';
-import { RecentIds } from './recent-ids';
+import { RecentIds } from './recentIds';
 
 export interface PaginationHeaders {
   limit?: number;

@@ -1,8 +1,9 @@
 import { AuthServerUnavailableError, OAuthError } from './authErrors';
 import { defaultAuthLimits, formatDuration, readBounded, type AuthLimits } from './authLimits';
 
-/** The Fetch API as the extension host provides it (VS Code patches it for proxies and certificates). */
-export type Fetch = (url: string, init?: RequestInit) => Promise<Response>;
+import type { Fetch } from '../fetch';
+
+export type { Fetch };
 
 /**
  * Sends one request to the sign-in server; every sign-in request goes through here. Each carries a secret (a code

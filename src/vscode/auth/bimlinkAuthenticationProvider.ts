@@ -7,11 +7,11 @@ import { afterRenewal, refreshTokensOf, replaceSignIn } from '../../core/auth/se
 import { serversOfEnvironmentKey } from '../../core/auth/storedSession';
 import { refreshDueAt, usableUntil, type TokenSet } from '../../core/auth/tokenClient';
 import { SettingError, type Servers } from '../../core/config/servers';
-import { missingClientId, type Settings } from '../configuration';
+import { missingClientId, type Settings } from '../settings/settings';
 import { SessionServers } from './sessionServers';
 import { clientSecretKey, forgetEnvironment, SessionStore, storedEnvironmentKeys, type StoredSession } from './sessionStore';
 import { signInInteractively, type SignInDependencies } from './signInFlow';
-import { showErrorMessage, showWarningMessage } from '../messages';
+import { showErrorMessage, showWarningMessage } from '../feedback/messages';
 
 /** A signed-in session as this window holds it: the stored part, plus the access token, which lives only here. */
 interface LiveSession {

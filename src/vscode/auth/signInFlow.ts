@@ -8,7 +8,7 @@ import { chooseRedirectRoute, type RedirectRoute } from '../../core/auth/redirec
 import { signedInAccount } from '../../core/auth/signInAccount';
 import { exchangeCode, revokeRefreshToken, type ClientCredentials, type TokenSet } from '../../core/auth/tokenClient';
 import type { Servers } from '../../core/config/servers';
-import { showWarningMessage } from '../messages';
+import { showWarningMessage } from '../feedback/messages';
 import type { UriCallbacks } from './uriCallbacks';
 
 export interface SignInRequest {

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { onDidChangeSettings } from '../configuration';
+import { onDidChangeSettings } from '../settings/settings';
 import type { BimlinkAuthenticationProvider, OtherServerSessions } from './bimlinkAuthenticationProvider';
 import { affectsEnvironments } from './sessionStore';
-import { showInformationMessage } from '../messages';
+import { showInformationMessage } from '../feedback/messages';
 
 export const signOutOtherServersCommand = 'bimlink.signOutOtherServers';
 /** True while sessions are stored for servers other than the current ones: the command shows in the palette. */

@@ -2,9 +2,9 @@ import * as vscode from 'vscode';
 import { defaultScopes } from '../../core/scopes';
 import { SettingError } from '../../core/config/servers';
 import type { BimlinkAuthenticationProvider } from '../auth/bimlinkAuthenticationProvider';
-import { missingClientId, readSettings, showSettingError } from '../configuration';
-import { isCancellation } from '../errorMessages';
-import { showErrorMessage, showInformationMessage } from '../messages';
+import { missingClientId, readSettings, showSettingError } from '../settings/settings';
+import { isCancellation } from '../feedback/errorMessages';
+import { showErrorMessage, showInformationMessage } from '../feedback/messages';
 
 /**
  * Sign In (also to another account): asks the provider directly. Going through vscode.authentication.getSession

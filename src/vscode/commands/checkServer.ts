@@ -1,18 +1,18 @@
 import * as vscode from 'vscode';
-import { BimlinkClient, type FetchFunction } from '../../core/api';
-import { renderReport } from '../../core/check/check-report';
-import { checkServer } from '../../core/check/server-check';
+import { BimlinkClient, type Fetch } from '../../core/api';
+import { renderReport } from '../../core/check/checkReport';
+import { checkServer } from '../../core/check/serverCheck';
 import { SettingError } from '../../core/config/servers';
-import { readSettings, showSettingError } from '../configuration';
-import type { Connection } from '../connection';
+import { readSettings, showSettingError } from '../settings/settings';
+import type { Connection } from '../connection/connection';
 import { literalText } from '../../core/text/untrustedText';
-import { isCancellation } from '../errorMessages';
+import { isCancellation } from '../feedback/errorMessages';
 import type { ExplorerTreeDataProvider } from '../tree/explorerTreeDataProvider';
 
 export interface CheckServerDependencies {
   readonly connection: Connection;
   readonly tree: ExplorerTreeDataProvider;
-  readonly fetch: FetchFunction;
+  readonly fetch: Fetch;
   readonly log: vscode.LogOutputChannel;
 }
 

@@ -3,15 +3,15 @@ import { CollectionNotFoundError, type CollectionInfo } from '../../core/api';
 import { collectionArgument, entitySourceOf, idArgument, type EntitySource } from '../../core/model/commandArguments';
 import { collectionPattern, type EntityDocumentRef, type PageState } from '../../core/model/entityDocument';
 import { literalText } from '../../core/text/untrustedText';
-import { describeError, isCancellation } from '../errorMessages';
-import { showErrorMessage, showInformationMessage } from '../messages';
+import { describeError, isCancellation } from '../feedback/errorMessages';
+import { showErrorMessage, showInformationMessage } from '../feedback/messages';
 import { pageOf, type EntityDocuments } from '../documents/entityDocuments';
 import type { EntityFileSystem } from '../documents/entityFileSystem';
 import { ExportFile, type ExportFormat } from '../documents/exportFile';
 import type { ExplorerTreeDataProvider } from '../tree/explorerTreeDataProvider';
 import { PhaseNode } from '../tree/phaseNode';
 import { SpatialElementNode } from '../tree/spatialElementNode';
-import type { Connection } from '../connection';
+import type { Connection } from '../connection/connection';
 import { pickProjectPhase } from './explorerCommands';
 
 export interface EntityCommandDependencies {

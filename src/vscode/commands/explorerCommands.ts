@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import { sameId } from '../../core/api/ids';
-import type { Connection } from '../connection';
+import type { Connection } from '../connection/connection';
 import { literalText } from '../../core/text/untrustedText';
-import { describeError } from '../errorMessages';
-import { showErrorMessage, showInformationMessage } from '../messages';
+import { describeError } from '../feedback/errorMessages';
+import { showErrorMessage, showInformationMessage } from '../feedback/messages';
 import { DomainAccountNode } from '../tree/domainAccountNode';
 import { isExplorerNode, type ExplorerNode } from '../tree/explorerNode';
 import type { ExplorerTreeDataProvider } from '../tree/explorerTreeDataProvider';

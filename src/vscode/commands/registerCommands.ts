@@ -12,7 +12,7 @@ export interface CommandDependencies extends ExplorerCommandDependencies, Entity
 /** Registers every command the manifest contributes. */
 export function registerCommands(deps: CommandDependencies): vscode.Disposable[] {
   const { log, auth } = deps;
-  const handlers: Record<string, (...args: any[]) => unknown> = {
+  const handlers: Record<string, (...args: unknown[]) => unknown> = {
     'bimlink.signIn': () => signIn(auth, log),
     'bimlink.signOut': () => signOut(auth),
     'bimlink.setClientSecret': () => setClientSecret(auth),

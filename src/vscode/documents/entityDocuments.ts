@@ -4,7 +4,7 @@ import {
   entityDocumentPath, maxLimit, pageStateQuery, pageTitle, parseEntityDocumentPath, parsePageState, type EntityDocumentRef, type EntityPageRef,
   type PageState,
 } from '../../core/model/entityDocument';
-import type { Connection } from '../connection';
+import type { Connection } from '../connection/connection';
 
 export const entityScheme = 'bimlink';
 

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { EntityDocumentPathError, parseEntityDocumentPath, parsePageState, titleOf } from '../../core/model/entityDocument';
 import { literalText } from '../../core/text/untrustedText';
-import { describeError } from '../errorMessages';
+import { describeError } from '../feedback/errorMessages';
 import type { EntityDocuments } from './entityDocuments';
 
 /**

@@ -1,4 +1,4 @@
-import { describeError } from '../errorMessages';
+import { describeError } from '../feedback/errorMessages';
 import type { ExplorerNode } from './explorerNode';
 import { ErrorNode } from './statusNodes';
 

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { DomainAccount } from '../../core/api';
 import { sameId } from '../../core/api/ids';
 import { sortByName } from '../../core/model/levelOrder';
-import type { Connection, ConnectionState } from '../connection';
+import type { Connection, ConnectionState } from '../connection/connection';
 import { ChildLoader } from './childLoader';
 import { DomainAccountNode } from './domainAccountNode';
 import type { ExplorerNode } from './explorerNode';

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { ProjectPhase, SpatialStructureElement } from '../../core/api';
 import { mergeById } from '../../core/model/mergeById';
 import { buildSpatialTree } from '../../core/model/spatialTree';
-import { describeError } from '../errorMessages';
+import { describeError } from '../feedback/errorMessages';
 import { item, tooltip, type ExplorerNode } from './explorerNode';
 import { SpatialElementNode } from './spatialElementNode';
 import { ErrorNode, LoadMoreNode, MessageNode } from './statusNodes';

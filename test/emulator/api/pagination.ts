@@ -6,7 +6,7 @@ import type { Dialect } from '../dialects';
 import type { PaginationHeadersMode } from '../faults';
 import { PAGINATION } from '../routes';
 import type { Query, QueryReader, QueryValue } from './query';
-import type { PageLimits } from './route-model';
+import type { PageLimits } from './routeModel';
 
 export type PageRequest =
   | { readonly ok: true; readonly limit: number; readonly offset: number }

@@ -7,7 +7,7 @@ import { findUserBySub } from '../data/users';
 import type { ClientRegistration } from './clients';
 import type { SigningKeys } from './keys';
 import { errorPage, loggedOutPage, logoutPage } from './pages';
-import type { TokenStore } from './token-store';
+import type { TokenStore } from './tokenStore';
 
 /** The API as a resource server: audience and scope of its access tokens. */
 export const API_AUDIENCE = 'bimlink_publicapi';

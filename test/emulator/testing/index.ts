@@ -1,6 +1,6 @@
 // Test helpers, for the emulator's tests and the extension's.
 
-export { CookieJar } from './cookie-jar';
+export { CookieJar } from './cookieJar';
 export { createPkce, randomToken, type Pkce } from './pkce';
 export {
   AuthorizationError,
@@ -15,6 +15,6 @@ export {
   type AuthorizationResult,
   type SignInOptions,
   type TokenSet,
-} from './sign-in';
+} from './signIn';
 export { apiGet, paginationOf, type ApiResponse } from './http';
 export { spellingOf, type Spelling } from './spelling';

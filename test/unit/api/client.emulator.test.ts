@@ -5,7 +5,7 @@ import { PHASE_ROUTES } from '../../emulator/index';
 import { BimlinkClient } from '../../../src/core/api/client';
 import { BUILTIN_COLLECTIONS } from '../../../src/core/api/collections';
 import type { Entity } from '../../../src/core/api/dto';
-import { ANNA, BRAM, clientFor, EmulatorTokens, startTestEmulator, type Emulator } from './support/emulator-session';
+import { ANNA, BRAM, clientFor, EmulatorTokens, startTestEmulator, type Emulator } from './support/emulatorSession';
 
 let emulator: Emulator;
 let anna: BimlinkClient;

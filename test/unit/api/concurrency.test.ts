@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { AbortedMarker, sleep } from '../../../src/core/api/abort';
 import { Semaphore } from '../../../src/core/api/semaphore';
-import { SharedTokenRefresh, type AccessTokenSource } from '../../../src/core/api/token-source';
+import { SharedTokenRefresh, type AccessTokenSource } from '../../../src/core/api/tokenSource';
 
 const tick = () => new Promise(r => setTimeout(r, 5));
 

@@ -7,10 +7,10 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BimlinkClient } from '../../../src/core/api/client';
 import { sameId } from '../../../src/core/api/ids';
-import { entityIdOf } from '../../../src/core/api/read-dto';
+import { entityIdOf } from '../../../src/core/api/readDto';
 import { routes } from '../../../src/core/api/routes';
 import { ExportFile } from '../../../src/vscode/documents/exportFile';
-import { ANNA, clientFor, EmulatorTokens, startTestEmulator, type Emulator } from './support/emulator-session';
+import { ANNA, clientFor, EmulatorTokens, startTestEmulator, type Emulator } from './support/emulatorSession';
 
 let bimlink: Emulator;
 let aspnet: Emulator;

@@ -1,6 +1,6 @@
 // What users read: messages name the request, never a token or the query; server text is tamed.
 import { describe, expect, it } from 'vitest';
-import { bearerReason, parseBearerChallenge, summarizeProblem } from '../../../src/core/api/error-details';
+import { bearerReason, parseBearerChallenge, summarizeProblem } from '../../../src/core/api/errorDetails';
 import {
   BadRequestError, CancelledError, ForbiddenError, MalformedResponseError, NetworkError, NotFoundError,
   RateLimitedError, ServerError, TimeoutError, UnauthorizedError, cleanServerText, isBimlinkApiError,

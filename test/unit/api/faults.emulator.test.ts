@@ -2,7 +2,7 @@
 // 429 + Retry-After, expired and revoked tokens, malformed bodies, missing and lying pagination headers.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { HttpEvent } from '../../../src/core/api/http';
-import { ANNA, clientFor, EmulatorTokens, startTestEmulator, type Emulator } from './support/emulator-session';
+import { ANNA, clientFor, EmulatorTokens, startTestEmulator, type Emulator } from './support/emulatorSession';
 
 let emulator: Emulator;
 let tokens: EmulatorTokens;

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from '../../../src/core/api/dto';
 import { MalformedResponseError } from '../../../src/core/api/errors';
 import { describePage, paginate, readPaginationHeaders, type PageFetcher, type PaginationHeaders } from '../../../src/core/api/pagination';
-import { RecentIds } from '../../../src/core/api/recent-ids';
+import { RecentIds } from '../../../src/core/api/recentIds';
 
 interface Item { id: string }
 const label = { method: 'GET', path: '/items' };

@@ -2,11 +2,10 @@
 // refresh token revokes the earlier sign-ins' tokens it kept, and signing in again under another client id revokes
 // the previous sign-in's tokens, at their own server and with their own client.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-vi.mock('vscode', () => import('./support/fakeVscode'));
 vi.mock('../../../src/vscode/auth/signInFlow', () => ({ signInInteractively: vi.fn() }));
 import { signInInteractively } from '../../../src/vscode/auth/signInFlow';
 import { drive, FakeSignInServers, openWindow, scopes, settle, SharedSecrets, signInResult, storeLegacySessions, useFakeWindowClock } from './support/authHarness';
-import { shown } from './support/fakeVscode';
+import { shown } from '../fakes/vscode';
 
 const demo = 'https://api.demo-bimlink.nl';
 

@@ -5,7 +5,6 @@ import type { StoredSession } from '../../../src/core/auth/storedSession';
 import { forgetEnvironment, SessionStore, storedEnvironmentKeys } from '../../../src/vscode/auth/sessionStore';
 import { SharedSecrets, storeLegacySessions } from './support/authHarness';
 
-vi.mock('vscode', () => import('./support/fakeVscode'));
 
 const demo = { key: 'demo', authority: 'https://api.demo-bimlink.nl' };
 const session = (id: string, refreshToken: string): StoredSession => ({

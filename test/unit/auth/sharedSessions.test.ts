@@ -1,11 +1,10 @@
 // Several windows share sessions safely (security review, issue 16, item 10): windows renewing or signing in at the
 // same moment keep each other's tokens, and windows restored together do not all renew at the same instant.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-vi.mock('vscode', () => import('./support/fakeVscode'));
 vi.mock('../../../src/vscode/auth/signInFlow', () => ({ signInInteractively: vi.fn() }));
 import { signInInteractively } from '../../../src/vscode/auth/signInFlow';
 import { drive, FakeSignInServers, openWindow, scopes, settle, SharedSecrets, signInResult, storeLegacySessions, useFakeWindowClock } from './support/authHarness';
-import { shown } from './support/fakeVscode';
+import { shown } from '../fakes/vscode';
 
 const demo = 'https://api.demo-bimlink.nl';
 const window = (random?: () => number) => openWindow(secrets, servers, { environment: 'demo', clientId: 'client' }, { random });

@@ -1,12 +1,11 @@
 // BIMlink: Sign Out of Other Servers (security review, issue 16, item 7): lists the other environments that hold
 // sessions, and revokes each chosen session at its own server before removing it.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-vi.mock('vscode', () => import('./support/fakeVscode'));
 vi.mock('../../../src/vscode/auth/signInFlow', () => ({ signInInteractively: vi.fn() }));
 import { signInInteractively } from '../../../src/vscode/auth/signInFlow';
 import { registerSignOutOtherServers, signOutOtherServers } from '../../../src/vscode/auth/signOutOtherServers';
 import { FakeSignInServers, openWindow, scopes, settle, SharedSecrets, signInResult, storeLegacySessions, useFakeWindowClock } from './support/authHarness';
-import { commands, shown, window as ui } from './support/fakeVscode';
+import { commands, shown, window as ui } from '../fakes/vscode';
 
 const live = 'https://api.bimlink.nl';
 const demo = 'https://api.demo-bimlink.nl';

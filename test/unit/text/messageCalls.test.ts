@@ -1,11 +1,11 @@
-// Every notification of the extension goes through src/vscode/messages.ts, which shows outside text as text (a
+// Every notification of the extension goes through src/vscode/feedback/messages.ts, which shows outside text as text (a
 // notification turns `[label](command:…)` into a link that runs the command on one click).
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const root = path.resolve(__dirname, '../../..');
-const gateway = 'src/vscode/messages.ts';
+const gateway = 'src/vscode/feedback/messages.ts';
 
 function sourceFiles(folder: string): string[] {
   return readdirSync(path.join(root, folder), { recursive: true, encoding: 'utf8' })

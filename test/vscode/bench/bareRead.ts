@@ -1,4 +1,4 @@
-// Runs in the real extension host for `npm run bench` (test/bench/entity-documents): the memory yardstick for the
+// Runs in the real extension host for `npm run bench` (test/bench/entityDocuments): the memory yardstick for the
 // export. The bare loop any code in the extension host would write (the host's own fetch, one page after another,
 // response.json(), nothing kept) reads the same collection while the extension host's RSS peak is measured the same way.
 // Writes its numbers to BIMLINK_BENCH_OUT.

@@ -1,4 +1,4 @@
-// Runs in the real extension host for `npm run bench` (test/bench/editor-cost): how long the extension takes to
+// Runs in the real extension host for `npm run bench` (test/bench/editorCost): how long the extension takes to
 // activate, measured as VS Code's Running Extensions view does — loading the module plus the `activate` call — and
 // the whole wait a caller of `extension.activate()` sees. Writes the numbers to BIMLINK_BENCH_OUT.
 import { writeFileSync } from 'node:fs';

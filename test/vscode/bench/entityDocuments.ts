@@ -1,4 +1,4 @@
-// Runs in the real extension host for `npm run bench` (test/bench/entity-documents): signs in to the emulator (which
+// Runs in the real extension host for `npm run bench` (test/bench/entityDocuments): signs in to the emulator (which
 // logs the user in by itself), measures the time until the first page of a collection is visible, and exports the
 // whole collection twice: once for the time and the extension host's RSS peak, once for what the export keeps alive.
 // Writes its numbers to BIMLINK_BENCH_OUT.

@@ -1,4 +1,4 @@
-// Runs in the real extension host for `npm run bench` (test/bench/editor-cost): the extension host's memory after a
+// Runs in the real extension host for `npm run bench` (test/bench/editorCost): the extension host's memory after a
 // user has browsed 1,000 explorer rows. The real workbench walks the whole tree with the keyboard, again and again
 // (collapse all and refresh between walks), until 1,000 rows have been opened and read; memory is measured after a
 // full garbage collection before the first walk and after each. Writes the numbers to BIMLINK_BENCH_OUT.

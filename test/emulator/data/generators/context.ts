@@ -1,7 +1,7 @@
 // What every generator of a phase's collections needs, and the one way they build a list.
 
 import { entityId, entityIndex } from '../ids';
-import type { IndexedList } from '../indexed-list';
+import type { IndexedList } from '../indexedList';
 import type { PhaseNode } from '../catalog';
 import type { PhaseSizes } from '../sizes';
 import type { SpatialStructure } from '../spatial';

@@ -3,12 +3,12 @@
 
 import { mix, pick } from '../../random';
 import { isoDateTime, spreadTimestamp } from '../dates';
-import type { IndexedList } from '../indexed-list';
+import type { IndexedList } from '../indexedList';
 import type { DocumentInfo } from '../models';
 import { DOCUMENT_KINDS } from '../vocabulary';
 import { COLLECTION_CODES, computedList, type PhaseContext } from './context';
-import { instanceIndexOnStoreyOf, objectInstanceAt } from './object-instances';
-import { objectTypeAt } from './object-types';
+import { instanceIndexOnStoreyOf, objectInstanceAt } from './objectInstances';
+import { objectTypeAt } from './objectTypes';
 
 export function documentList(ctx: PhaseContext): IndexedList<DocumentInfo> {
   const { instanceDocuments, typeDocuments, objectTypes } = ctx.sizes;

@@ -1,6 +1,6 @@
 // Materials: the same short Dutch list in every phase (beton, kalkzandsteen, gipskarton, glas...).
 
-import type { IndexedList } from '../indexed-list';
+import type { IndexedList } from '../indexedList';
 import type { Material } from '../models';
 import { MATERIALS } from '../vocabulary';
 import { COLLECTION_CODES, computedList, type PhaseContext } from './context';

@@ -3,11 +3,11 @@
 // (Pset_WallCommon: FireRating, IsExternal, LoadBearing, ...).
 
 import { mix, pick } from '../../random';
-import type { IndexedList } from '../indexed-list';
+import type { IndexedList } from '../indexedList';
 import type { Property } from '../models';
 import { COLLECTION_CODES, computedList, type PhaseContext } from './context';
-import { objectInstanceAt } from './object-instances';
-import { objectTypeAt } from './object-types';
+import { objectInstanceAt } from './objectInstances';
+import { objectTypeAt } from './objectTypes';
 
 export function propertyList(ctx: PhaseContext): IndexedList<Property> {
   const instances = ctx.sizes.objectInstances;

@@ -1,7 +1,7 @@
 // Spaces (rooms): space k lies on storey k % storeyCount and is numbered per storey ("01.012").
 
 import { mix, pick, unit } from '../../random';
-import type { IndexedList } from '../indexed-list';
+import type { IndexedList } from '../indexedList';
 import type { Space } from '../models';
 import { SPACE_NAMES } from '../vocabulary';
 import { COLLECTION_CODES, computedList, type PhaseContext } from './context';

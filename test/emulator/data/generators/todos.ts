@@ -2,11 +2,11 @@
 
 import { mix, pick } from '../../random';
 import { addDays, isoDate, isoDateTime, spreadTimestamp } from '../dates';
-import type { IndexedList } from '../indexed-list';
+import type { IndexedList } from '../indexedList';
 import type { Todo } from '../models';
 import { ASSIGNEES, GENERAL_TODOS, TODO_STATUSES } from '../vocabulary';
 import { COLLECTION_CODES, computedList, type PhaseContext } from './context';
-import { instanceIndexOnStoreyOf, objectInstanceAt } from './object-instances';
+import { instanceIndexOnStoreyOf, objectInstanceAt } from './objectInstances';
 
 export function todoList(ctx: PhaseContext): IndexedList<Todo> {
   const { instanceTodos, generalTodos } = ctx.sizes;

@@ -1,12 +1,12 @@
 // Windows of the extension without a workbench: BimlinkAuthenticationProvider instances over one shared (fake)
-// SecretStorage, talking to fake BIMlink sign-in servers that record every request. Needs `vi.mock('vscode', ...)`
-// with ./fakeVscode in the test file.
+// SecretStorage, talking to fake BIMlink sign-in servers that record every request. `vscode` is the fake in
+// test/unit/fakes/vscode.ts (see vitest.config.mts).
 import { afterEach, beforeEach, vi } from 'vitest';
 import type * as vscode from 'vscode';
 import { resolveServers, type EnvironmentName } from '../../../../src/core/config/servers';
 import { BimlinkAuthenticationProvider } from '../../../../src/vscode/auth/bimlinkAuthenticationProvider';
-import type { Settings } from '../../../../src/vscode/configuration';
-import { EventEmitter, resetFakeVscode } from './fakeVscode';
+import type { Settings } from '../../../../src/vscode/settings/settings';
+import { EventEmitter, resetFakeVscode } from '../../fakes/vscode';
 
 /** A turn of the event loop: SecretStorage answers asynchronously, as VS Code's does (it asks the main process). */
 const turn = () => new Promise(resolve => setImmediate(resolve));

@@ -1,0 +1,79 @@
+import * as vscode from 'vscode';
+import { collectionPattern } from '../../core/model/entityDocument';
+import { resolveServers, SettingError, type EnvironmentName, type Servers } from '../../core/config/servers';
+import { showErrorMessage } from '../feedback/messages';
+
+/** The settings the extension reads. */
+export interface Settings {
+  /** The servers, or why the settings do not name usable ones. */
+  readonly servers: Servers | SettingError;
+  readonly clientId: string;
+  readonly redirectUri: string;
+  readonly pageSize: number;
+  /** bimlink.collections: collection → the path segment this server serves it at. */
+  readonly collections: Readonly<Record<string, string>>;
+}
+
+/** The settings as last read, until a BIMlink setting changes: each read costs VS Code a few milliseconds. */
+let lastRead: Settings | undefined;
+
+/**
+ * The settings. Only application-level values count — the user's own value, else the default — so a repository's
+ * .vscode/settings.json can never point the extension, and the user's tokens, at another host. Read again after
+ * `onDidChangeSettings` has seen a change (the extension listens from activation on).
+ */
+export function readSettings(): Settings {
+  lastRead ??= readFromVsCode();
+  return lastRead;
+}
+
+function readFromVsCode(): Settings {
+  // One inspect of the whole section: each inspect costs VS Code about a millisecond, which counts at activation.
+  const section = vscode.workspace.getConfiguration().inspect<Record<string, unknown>>('bimlink');
+  const applicationValue = <T>(key: string) => (section?.globalValue?.[key] ?? section?.defaultValue?.[key]) as T | undefined;
+  let servers: Servers | SettingError;
+  try {
+    servers = resolveServers({
+      environment: applicationValue<EnvironmentName>('environment')!,
+      apiUrl: applicationValue<string>('apiUrl') ?? '',
+      authority: applicationValue<string>('authority') ?? '',
+    });
+  } catch (error) {
+    if (!(error instanceof SettingError)) throw error;
+    servers = error;
+  }
+  const pageSize = vscode.workspace.getConfiguration('bimlink').get<number>('pageSize', 100);
+  return {
+    servers,
+    clientId: (applicationValue<string>('clientId') ?? '').trim(),
+    redirectUri: (applicationValue<string>('redirectUri') ?? '').trim(),
+    pageSize: Number.isInteger(pageSize) && pageSize > 0 ? Math.min(pageSize, 1000) : 100,
+    collections: collectionSettings(applicationValue<unknown>('collections')),
+  };
+}
+
+/** The well-formed entries of bimlink.collections (VS Code shows the others as errors in the settings editor). */
+function collectionSettings(value: unknown): Record<string, string> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return {};
+  return Object.fromEntries(Object.entries(value).filter((entry): entry is [string, string] =>
+    collectionPattern.test(entry[0]) && typeof entry[1] === 'string' && collectionPattern.test(entry[1])));
+}
+
+/** Fires when any BIMlink setting changes, so changes apply without reloading the window. */
+export function onDidChangeSettings(listener: () => void): vscode.Disposable {
+  return vscode.workspace.onDidChangeConfiguration(event => {
+    if (!event.affectsConfiguration('bimlink')) return;
+    lastRead = undefined;
+    listener();
+  });
+}
+
+export function missingClientId(): SettingError {
+  return new SettingError('bimlink.clientId', 'BIMlink needs a client id to sign you in. Set "bimlink.clientId" to the client id BIMlink registered for you.');
+}
+
+/** Shows an error about a setting with a button that opens it. */
+export async function showSettingError(error: SettingError | { setting: string; message: string }): Promise<void> {
+  const choice = await showErrorMessage(error.message, 'Open Setting');
+  if (choice) await vscode.commands.executeCommand('workbench.action.openSettings', error.setting);
+}

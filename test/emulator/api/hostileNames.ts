@@ -1,0 +1,17 @@
+// The hostileNames fault: storeys named as a project partner's IFC model could name them, as Markdown command links,
+// so tests can show that the extension displays outside text as text. Applied to the spatial structure as it is
+// sent (in every dialect); the data generator is untouched.
+
+import type { Dto, PhaseRoute } from './routeModel';
+
+/** The command the hostile names link to: harmless, and plain to see if it ever ran (the Settings editor opens). */
+export const HOSTILE_NAME_COMMAND = 'workbench.action.openSettings';
+
+/** `00 Begane grond` → `[00 Begane grond](command:workbench.action.openSettings)`. */
+export const hostileName = (name: string): string => `[${name}](command:${HOSTILE_NAME_COMMAND})`;
+
+/** The DTO (as routes.ts builds it) with a storey's name made hostile; anything else as it is. */
+export function withHostileName(route: PhaseRoute, dto: Dto): Dto {
+  const isStorey = route.name === 'spatialstructureelements' && dto['type'] === 'Storey' && typeof dto['name'] === 'string';
+  return isStorey ? { ...dto, name: hostileName(dto['name'] as string) } : dto;
+}
