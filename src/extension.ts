@@ -4,7 +4,7 @@ import { BimlinkAuthenticationProvider } from './vscode/auth/bimlinkAuthenticati
 import { registerSignOutOtherServers } from './vscode/auth/signOutOtherServers';
 import { UriCallbacks } from './vscode/auth/uriCallbacks';
 import { registerCommands } from './vscode/commands/registerCommands';
-import { onDidChangeSettings, readSettings } from './vscode/settings/settings';
+import { Settings } from './vscode/settings/settings';
 import { Connection } from './vscode/connection/connection';
 import { EntityDocuments, entityScheme } from './vscode/documents/entityDocuments';
 import { EntityFileSystem } from './vscode/documents/entityFileSystem';
@@ -17,13 +17,14 @@ const signInTimeoutMs = Number(process.env.BIMLINK_SIGN_IN_TIMEOUT_MS) || 5 * 60
 
 export function activate(context: vscode.ExtensionContext): void {
   const log = createLog();
+  const settings = new Settings();
   const fetch = (url: string, init?: RequestInit) => globalThis.fetch(url, init);
   const uriCallbacks = new UriCallbacks();
   const auth = new BimlinkAuthenticationProvider({
-    fetch, secrets: context.secrets, settings: readSettings, log, uriCallbacks,
+    fetch, secrets: context.secrets, settings: () => settings.values, log, uriCallbacks,
     extensionId: context.extension.id, timeoutMs: signInTimeoutMs,
   });
-  const connection = new Connection(auth, context.globalState, fetch, log);
+  const connection = new Connection(auth, settings, context.globalState, fetch, log);
   const tree = new ExplorerTreeDataProvider(connection, context.globalState);
   const view = vscode.window.createTreeView('bimlink.explorer', { treeDataProvider: tree, showCollapseAll: true });
   const documents = new EntityDocuments(connection);
@@ -31,16 +32,17 @@ export function activate(context: vscode.ExtensionContext): void {
   const updateContextKeys = () => {
     const state = connection.state;
     void vscode.commands.executeCommand('setContext', 'bimlink.signedIn', state.kind === 'signedIn');
-    void vscode.commands.executeCommand('setContext', 'bimlink.needsClientId', state.kind !== 'signedIn' && !readSettings().clientId);
+    void vscode.commands.executeCommand('setContext', 'bimlink.needsClientId', state.kind !== 'signedIn' && !settings.values.clientId);
   };
   context.subscriptions.push(
     log,
+    settings,
     auth,
     vscode.authentication.registerAuthenticationProvider('bimlink', 'BIMlink', auth, { supportsMultipleAccounts: true }),
     vscode.window.registerUriHandler(uriCallbacks),
     connection,
     connection.onDidChange(updateContextKeys),
-    onDidChangeSettings(() => {
+    settings.onDidChange(() => {
       auth.useSettings();
       void connection.update().then(updateContextKeys);
     }),
@@ -52,8 +54,8 @@ export function activate(context: vscode.ExtensionContext): void {
       isCaseSensitive: true,
       isReadonly: new vscode.MarkdownString('BIMlink entity documents are read-only: they show data from the BIMlink API. Use **BIMlink: Export Entities…** to save a collection to a file.'),
     }),
-    ...registerCommands({ log, auth, tree, view, connection, documents, files, fetch }),
-    registerSignOutOtherServers(auth, context.secrets),
+    ...registerCommands({ log, settings, auth, tree, view, connection, documents, files, fetch }),
+    registerSignOutOtherServers(auth, context.secrets, settings),
   );
   updateContextKeys();
   void connection.update();

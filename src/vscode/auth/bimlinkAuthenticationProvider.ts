@@ -7,7 +7,7 @@ import { afterRenewal, refreshTokensOf, replaceSignIn } from '../../core/auth/se
 import { serversOfEnvironmentKey } from '../../core/auth/storedSession';
 import { refreshDueAt, usableUntil, type TokenSet } from '../../core/auth/tokenClient';
 import { SettingError, type Servers } from '../../core/config/servers';
-import { missingClientId, type Settings } from '../settings/settings';
+import { missingClientId, type SettingValues } from '../settings/settings';
 import { SessionServers } from './sessionServers';
 import { clientSecretKey, forgetEnvironment, SessionStore, storedEnvironmentKeys, type StoredSession } from './sessionStore';
 import { signInInteractively, type SignInDependencies } from './signInFlow';
@@ -44,7 +44,7 @@ export interface OtherServerSessions {
 export interface ProviderDependencies extends Omit<SignInDependencies, 'fetch'> {
   readonly fetch: Fetch;
   readonly secrets: vscode.SecretStorage;
-  readonly settings: () => Settings;
+  readonly settings: () => SettingValues;
   /** Numbers in [0, 1), for the random delay of the first renewal after a restore (Math.random unless a test sets it). */
   readonly random?: () => number;
 }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { onDidChangeSettings } from '../settings/settings';
+import type { Settings } from '../settings/settings';
 import type { BimlinkAuthenticationProvider, OtherServerSessions } from './bimlinkAuthenticationProvider';
 import { affectsEnvironments } from './sessionStore';
 import { showInformationMessage } from '../feedback/messages';
@@ -35,7 +35,7 @@ export async function signOutOtherServers(provider: BimlinkAuthenticationProvide
 }
 
 /** Registers the command, and keeps the context key that shows it in the palette up to date. */
-export function registerSignOutOtherServers(provider: BimlinkAuthenticationProvider, secrets: vscode.SecretStorage): vscode.Disposable {
+export function registerSignOutOtherServers(provider: BimlinkAuthenticationProvider, secrets: vscode.SecretStorage, settings: Settings): vscode.Disposable {
   let timer: NodeJS.Timeout | undefined;
   // After a short pause: a settings change reaches the provider through another listener, and storage changes come
   // in bursts (a sign-in writes a session, the index and the list of environments).
@@ -48,7 +48,7 @@ export function registerSignOutOtherServers(provider: BimlinkAuthenticationProvi
   return vscode.Disposable.from(
     vscode.commands.registerCommand(signOutOtherServersCommand, () => signOutOtherServers(provider)),
     secrets.onDidChange(event => { if (affectsEnvironments(event.key)) update(); }),
-    onDidChangeSettings(update),
+    settings.onDidChange(update),
     { dispose: () => clearTimeout(timer) },
   );
 }

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { defaultScopes } from '../../core/scopes';
 import { SettingError } from '../../core/config/servers';
 import type { BimlinkAuthenticationProvider } from '../auth/bimlinkAuthenticationProvider';
-import { missingClientId, readSettings, showSettingError } from '../settings/settings';
+import { missingClientId, showSettingError, type Settings } from '../settings/settings';
 import { isCancellation } from '../feedback/errorMessages';
 import { showErrorMessage, showInformationMessage } from '../feedback/messages';
 
@@ -11,23 +11,23 @@ import { showErrorMessage, showInformationMessage } from '../feedback/messages';
  * would first ask the user to allow this extension to use its own sign-in; the session still reaches the Accounts
  * menu and other extensions through the provider's change event.
  */
-export async function signIn(provider: BimlinkAuthenticationProvider, log: vscode.LogOutputChannel): Promise<vscode.AuthenticationSession | undefined> {
-  const settings = readSettings();
-  const problem = settings.servers instanceof SettingError ? settings.servers : settings.clientId ? undefined : missingClientId();
+export async function signIn(provider: BimlinkAuthenticationProvider, settings: Settings, log: vscode.LogOutputChannel): Promise<vscode.AuthenticationSession | undefined> {
+  const { servers, clientId } = settings.values;
+  const problem = servers instanceof SettingError ? servers : clientId ? undefined : missingClientId();
   if (problem) {
-    reportSignInError(provider, log, problem);
+    reportSignInError(provider, settings, log, problem);
     return undefined;
   }
   try {
     return await provider.createSession(defaultScopes);
   } catch (error) {
-    reportSignInError(provider, log, error);
+    reportSignInError(provider, settings, log, error);
     return undefined;
   }
 }
 
 /** Tells the user why sign-in failed, without waiting for them to read it; a cancel stays silent. */
-function reportSignInError(provider: BimlinkAuthenticationProvider, log: vscode.LogOutputChannel, error: unknown): void {
+function reportSignInError(provider: BimlinkAuthenticationProvider, settings: Settings, log: vscode.LogOutputChannel, error: unknown): void {
   if (isCancellation(error)) {
     log.info('Sign-in was cancelled.');
     return;
@@ -40,7 +40,7 @@ function reportSignInError(provider: BimlinkAuthenticationProvider, log: vscode.
   const message = error instanceof Error ? error.message : String(error);
   log.error(`Sign-in failed: ${message}`);
   void showErrorMessage(message, 'Try Again', 'Show Log').then(choice => {
-    if (choice === 'Try Again') void signIn(provider, log);
+    if (choice === 'Try Again') void signIn(provider, settings, log);
     else if (choice === 'Show Log') log.show();
   });
 }

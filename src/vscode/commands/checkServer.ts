@@ -3,7 +3,7 @@ import { BimlinkClient, type Fetch } from '../../core/api';
 import { renderReport } from '../../core/check/checkReport';
 import { checkServer } from '../../core/check/serverCheck';
 import { SettingError } from '../../core/config/servers';
-import { readSettings, showSettingError } from '../settings/settings';
+import { showSettingError, type Settings } from '../settings/settings';
 import type { Connection } from '../connection/connection';
 import { literalText } from '../../core/text/untrustedText';
 import { isCancellation } from '../feedback/errorMessages';
@@ -14,14 +14,15 @@ export interface CheckServerDependencies {
   readonly tree: ExplorerTreeDataProvider;
   readonly fetch: Fetch;
   readonly log: vscode.LogOutputChannel;
+  readonly settings: Settings;
 }
 
 /**
  * BIMlink: Check Server — probes the configured servers as the signed-in user (signed out: only what needs no sign-in)
  * with a cancellable progress notification, and opens the report beside the editor as a Markdown document.
  */
-export async function runServerCheck({ connection, tree, fetch, log }: CheckServerDependencies): Promise<vscode.TextDocument | undefined> {
-  const { servers } = readSettings();
+export async function runServerCheck({ connection, tree, fetch, log, settings }: CheckServerDependencies): Promise<vscode.TextDocument | undefined> {
+  const { servers } = settings.values;
   if (servers instanceof SettingError) {
     void showSettingError(servers);
     return undefined;

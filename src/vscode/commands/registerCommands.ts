@@ -13,7 +13,7 @@ export interface CommandDependencies extends ExplorerCommandDependencies, Entity
 export function registerCommands(deps: CommandDependencies): vscode.Disposable[] {
   const { log, auth } = deps;
   const handlers: Record<string, (...args: unknown[]) => unknown> = {
-    'bimlink.signIn': () => signIn(auth, log),
+    'bimlink.signIn': () => signIn(auth, deps.settings, log),
     'bimlink.signOut': () => signOut(auth),
     'bimlink.setClientSecret': () => setClientSecret(auth),
     ...explorerCommands(deps),

@@ -4,7 +4,7 @@ import { BimlinkClient, type Fetch } from '../../core/api';
 import type { Account } from '../../core/auth/idToken';
 import { SettingError, type Servers } from '../../core/config/servers';
 import type { BimlinkAuthenticationProvider } from '../auth/bimlinkAuthenticationProvider';
-import { readSettings } from '../settings/settings';
+import type { Settings } from '../settings/settings';
 
 /** What the explorer works with: who is signed in where, and a client that acts for them. */
 export type ConnectionState =
@@ -28,8 +28,8 @@ export class Connection implements vscode.Disposable {
   private current: ConnectionState = { kind: 'signedOut' };
   private readonly subscriptions: vscode.Disposable[];
 
-  constructor(private readonly auth: BimlinkAuthenticationProvider, private readonly globalState: vscode.Memento,
-    private readonly fetch: Fetch, private readonly log: vscode.LogOutputChannel) {
+  constructor(private readonly auth: BimlinkAuthenticationProvider, private readonly settings: Settings,
+    private readonly globalState: vscode.Memento, private readonly fetch: Fetch, private readonly log: vscode.LogOutputChannel) {
     this.subscriptions = [auth.onDidChangeSessions(() => void this.update())];
   }
 
@@ -48,7 +48,7 @@ export class Connection implements vscode.Disposable {
 
   /** Makes another signed-in account the active one. */
   async useAccount(accountId: string): Promise<void> {
-    await this.globalState.update(accountKey(readSettings().servers), accountId);
+    await this.globalState.update(accountKey(this.settings.values.servers), accountId);
     await this.update();
   }
 
@@ -70,7 +70,7 @@ export class Connection implements vscode.Disposable {
   }
 
   private async compute(): Promise<ConnectionState> {
-    const settings = readSettings();
+    const settings = this.settings.values;
     if (settings.servers instanceof SettingError) return { kind: 'misconfigured', error: settings.servers };
     const sessions = await this.auth.getSessions();
     const chosen = this.globalState.get<string>(accountKey(settings.servers));

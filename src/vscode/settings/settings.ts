@@ -3,8 +3,8 @@ import { collectionPattern } from '../../core/model/entityDocument';
 import { resolveServers, SettingError, type EnvironmentName, type Servers } from '../../core/config/servers';
 import { showErrorMessage } from '../feedback/messages';
 
-/** The settings the extension reads. */
-export interface Settings {
+/** The settings the extension reads, as read at one moment. */
+export interface SettingValues {
   /** The servers, or why the settings do not name usable ones. */
   readonly servers: Servers | SettingError;
   readonly clientId: string;
@@ -14,20 +14,34 @@ export interface Settings {
   readonly collections: Readonly<Record<string, string>>;
 }
 
-/** The settings as last read, until a BIMlink setting changes: each read costs VS Code a few milliseconds. */
-let lastRead: Settings | undefined;
-
 /**
- * The settings. Only application-level values count — the user's own value, else the default — so a repository's
- * .vscode/settings.json can never point the extension, and the user's tokens, at another host. Read again after
- * `onDidChangeSettings` has seen a change (the extension listens from activation on).
+ * The BIMlink settings, owned by the composition root. Only application-level values count — the user's own value,
+ * else the default — so a repository's .vscode/settings.json can never point the extension, and the user's tokens,
+ * at another host. The values are read once and kept until a BIMlink setting changes (each read costs VS Code a few
+ * milliseconds); `onDidChange` fires after that, so changes apply without reloading the window.
  */
-export function readSettings(): Settings {
-  lastRead ??= readFromVsCode();
-  return lastRead;
+export class Settings implements vscode.Disposable {
+  private lastRead: SettingValues | undefined;
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changed.event;
+  private readonly subscription = vscode.workspace.onDidChangeConfiguration(event => {
+    if (!event.affectsConfiguration('bimlink')) return;
+    this.lastRead = undefined;
+    this.changed.fire();
+  });
+
+  get values(): SettingValues {
+    this.lastRead ??= readFromVsCode();
+    return this.lastRead;
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.changed.dispose();
+  }
 }
 
-function readFromVsCode(): Settings {
+function readFromVsCode(): SettingValues {
   // One inspect of the whole section: each inspect costs VS Code about a millisecond, which counts at activation.
   const section = vscode.workspace.getConfiguration().inspect<Record<string, unknown>>('bimlink');
   const applicationValue = <T>(key: string) => (section?.globalValue?.[key] ?? section?.defaultValue?.[key]) as T | undefined;
@@ -57,15 +71,6 @@ function collectionSettings(value: unknown): Record<string, string> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return {};
   return Object.fromEntries(Object.entries(value).filter((entry): entry is [string, string] =>
     collectionPattern.test(entry[0]) && typeof entry[1] === 'string' && collectionPattern.test(entry[1])));
-}
-
-/** Fires when any BIMlink setting changes, so changes apply without reloading the window. */
-export function onDidChangeSettings(listener: () => void): vscode.Disposable {
-  return vscode.workspace.onDidChangeConfiguration(event => {
-    if (!event.affectsConfiguration('bimlink')) return;
-    lastRead = undefined;
-    listener();
-  });
 }
 
 export function missingClientId(): SettingError {

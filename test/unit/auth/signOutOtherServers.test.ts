@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 vi.mock('../../../src/vscode/auth/signInFlow', () => ({ signInInteractively: vi.fn() }));
 import { signInInteractively } from '../../../src/vscode/auth/signInFlow';
 import { registerSignOutOtherServers, signOutOtherServers } from '../../../src/vscode/auth/signOutOtherServers';
+import { Settings } from '../../../src/vscode/settings/settings';
 import { FakeSignInServers, openWindow, scopes, settle, SharedSecrets, signInResult, storeLegacySessions, useFakeWindowClock } from './support/authHarness';
 import { commands, shown, window as ui } from '../fakes/vscode';
 
@@ -100,7 +101,8 @@ describe('Sign Out of Other Servers', () => {
     const storage = secrets.window();
     const contextKey = () => (commands.executeCommand.mock.calls as unknown[][])
       .filter(([id, key]) => id === 'setContext' && key === 'bimlink.signedInElsewhere').map(call => call[2]).at(-1);
-    const registration = registerSignOutOtherServers(window.provider, storage);
+    const settings = new Settings();
+    const registration = registerSignOutOtherServers(window.provider, storage, settings);
     expect(commands.registerCommand).toHaveBeenCalledWith('bimlink.signOutOtherServers', expect.any(Function));
     await vi.advanceTimersByTimeAsync(300);
     await settle();
@@ -113,5 +115,6 @@ describe('Sign Out of Other Servers', () => {
     await settle();
     expect(contextKey()).toBe(false);
     registration.dispose();
+    settings.dispose();
   });
 });

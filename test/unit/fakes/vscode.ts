@@ -58,13 +58,90 @@ export const commands = {
   registerCommand: vi.fn((_id: string, _handler: unknown) => ({ dispose() {} })),
 };
 
+/** The user's settings (application scope) as VS Code's `inspect` reports them; change them with `changeSettings`. */
+const userSettings: Record<string, unknown> = {};
+const configurationChanged = new EventEmitter<{ affectsConfiguration(section: string): boolean }>();
+
 export const workspace = {
-  getConfiguration: () => ({ inspect: () => undefined, get: (_key: string, fallback: unknown) => fallback }),
-  onDidChangeConfiguration: () => ({ dispose() {} }),
+  getConfiguration: () => ({
+    inspect: (section: string) => section === 'bimlink' ? { key: 'bimlink', globalValue: { ...userSettings } } : undefined,
+    get: (key: string, fallback: unknown) => userSettings[key.replace(/^bimlink\./, '')] ?? fallback,
+  }),
+  onDidChangeConfiguration: configurationChanged.event,
 };
+
+/** Sets (or, with undefined, removes) BIMlink settings as the user would, and fires the configuration change. */
+export function changeSettings(values: Record<string, unknown>): void {
+  for (const [key, value] of Object.entries(values)) {
+    if (value === undefined) delete userSettings[key];
+    else userSettings[key] = value;
+  }
+  configurationChanged.fire({ affectsConfiguration: section => section === 'bimlink' || Object.keys(values).some(key => `bimlink.${key}`.startsWith(section)) });
+}
+
+/** An in-memory Memento (globalState). */
+export class MemoryMemento {
+  private readonly values = new Map<string, unknown>();
+  keys(): readonly string[] { return [...this.values.keys()]; }
+  get<T>(key: string, fallback?: T): T | undefined { return this.values.has(key) ? this.values.get(key) as T : fallback; }
+  async update(key: string, value: unknown): Promise<void> {
+    if (value === undefined) this.values.delete(key);
+    else this.values.set(key, value);
+  }
+  setKeysForSync(): void {}
+}
+
+/** An in-memory SecretStorage for one window. */
+export class MemorySecretStorage {
+  readonly values = new Map<string, string>();
+  private readonly changed = new EventEmitter<{ key: string }>();
+  readonly onDidChange = this.changed.event;
+  async get(key: string): Promise<string | undefined> { return this.values.get(key); }
+  async keys(): Promise<string[]> { return [...this.values.keys()]; }
+  async store(key: string, value: string): Promise<void> { this.values.set(key, value); this.changed.fire({ key }); }
+  async delete(key: string): Promise<void> { this.values.delete(key); this.changed.fire({ key }); }
+}
+
+export { URI as Uri } from 'vscode-uri';
+
+export const TreeItemCollapsibleState = { None: 0, Collapsed: 1, Expanded: 2 };
+
+export class TreeItem {
+  id?: string;
+  iconPath?: unknown;
+  contextValue?: string;
+  description?: string | boolean;
+  tooltip?: unknown;
+  command?: { command: string; title: string; arguments?: unknown[] };
+  constructor(public label: string | { label: string }, public collapsibleState = TreeItemCollapsibleState.None) {}
+}
+
+export class ThemeIcon {
+  constructor(readonly id: string) {}
+}
+
+export class MarkdownString {
+  supportHtml = false;
+  supportThemeIcons = false;
+  isTrusted = false;
+  constructor(public value = '') {}
+}
+
+export const FileType = { Unknown: 0, File: 1, Directory: 2, SymbolicLink: 64 };
+export const FilePermission = { Readonly: 1 };
+
+export class FileSystemError extends Error {
+  constructor(message: string, readonly code: string) {
+    super(message);
+  }
+  static FileNotFound(message?: string): FileSystemError { return new FileSystemError(message ?? '', 'FileNotFound'); }
+  static NoPermissions(message?: string): FileSystemError { return new FileSystemError(message ?? '', 'NoPermissions'); }
+  static Unavailable(message?: string): FileSystemError { return new FileSystemError(message ?? '', 'Unavailable'); }
+}
 
 /** Forgets what was shown and the calls recorded (answers set with mockImplementationOnce stay until used). */
 export function resetFakeVscode(): void {
   shown.length = 0;
+  for (const key of Object.keys(userSettings)) delete userSettings[key];
   for (const fn of [...Object.values(window), ...Object.values(commands)]) (fn as ReturnType<typeof vi.fn>).mockClear();
 }

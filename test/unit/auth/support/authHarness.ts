@@ -5,7 +5,7 @@ import { afterEach, beforeEach, vi } from 'vitest';
 import type * as vscode from 'vscode';
 import { resolveServers, type EnvironmentName } from '../../../../src/core/config/servers';
 import { BimlinkAuthenticationProvider } from '../../../../src/vscode/auth/bimlinkAuthenticationProvider';
-import type { Settings } from '../../../../src/vscode/settings/settings';
+import type { SettingValues } from '../../../../src/vscode/settings/settings';
 import { EventEmitter, resetFakeVscode } from '../../fakes/vscode';
 
 /** A turn of the event loop: SecretStorage answers asynchronously, as VS Code's does (it asks the main process). */
@@ -131,7 +131,7 @@ const log = Object.fromEntries(['trace', 'debug', 'info', 'warn', 'error'].map(l
 export function openWindow(secrets: SharedSecrets, servers: FakeSignInServers, settings: WindowSettings,
   options: { random?: () => number } = {}) {
   const current = { ...settings };
-  const read = (): Settings => ({
+  const read = (): SettingValues => ({
     servers: resolveServers({ environment: current.environment, apiUrl: current.apiUrl ?? '', authority: '' }),
     clientId: current.clientId,
     redirectUri: 'http://127.0.0.1:33418/callback',
