@@ -6,6 +6,7 @@ import type { Connection, ConnectionState } from '../connection/connection';
 import { ChildLoader } from './childLoader';
 import { DomainAccountNode } from './domainAccountNode';
 import type { ExplorerNode } from './explorerNode';
+import { PhaseNode } from './phaseNode';
 import { MessageNode } from './statusNodes';
 import type { TreeContext } from './treeContext';
 
@@ -61,6 +62,13 @@ export class ExplorerTreeDataProvider implements vscode.TreeDataProvider<Explore
     if (node) node.reset?.();
     else this.roots?.reset();
     this.changed.fire(node);
+  }
+
+  /** Loads the next page of a paginated node's level (Load more…) and shows it; a no-op for other levels. */
+  async loadMore(node: ExplorerNode): Promise<void> {
+    if (!(node instanceof PhaseNode)) return;
+    await node.loadMore();
+    this.redraw(node);
   }
 
   /** Shows a node again after its children changed without a reload (Load more…, a filter). */
