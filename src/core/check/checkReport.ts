@@ -1,6 +1,6 @@
 // The Check Server report as Markdown. Everything that came from a server (keys, messages, names, URLs) is put in
 // code spans, where Markdown renders nothing: no link, image or HTML can come out of it, in the editor or a preview.
-import type { CheckStep, Verdict } from './serverCheck';
+import type { CheckStep, Verdict } from './checkStep';
 
 export interface ReportHeader {
   readonly apiUrl: string;

@@ -4,26 +4,14 @@
 // how long it took. For API integrators whose server speaks another dialect than the one this client guessed.
 import type { BimlinkClient, PhaseScope } from '../api/client';
 import type { CollectionInfo } from '../api/dto';
-import { isBimlinkApiError } from '../api/errors';
 import { fieldNames, findKey } from '../api/fieldNames';
-import type { HttpResponse } from '../api/http';
 import { readLocations, readSpatialStructureElement } from '../api/readDto';
 import { isObject, type JsonObject } from '../api/readJson';
 import { paginationHeaderNames, queryNames, routes } from '../api/routes';
+import { failed, matchedKeys, paginationHeaders, skipped, timed, tried, type CheckStep } from './checkStep';
+import { discovery, token } from './signInChecks';
 
-export type Verdict = 'ok' | 'warning' | 'failed' | 'skipped';
-
-export interface CheckStep {
-  readonly title: string;
-  /** What was asked: `GET /domainaccounts`, or several requests. */
-  readonly request: string;
-  /** The HTTP status, or what went wrong instead (`network`, `timeout` …). */
-  readonly outcome: string;
-  readonly verdict: Verdict;
-  readonly ms: number;
-  /** What the answer showed: keys matched, headers, counts, names tried. */
-  readonly findings: readonly string[];
-}
+export type { CheckStep, Verdict } from './checkStep';
 
 export interface ServerCheckInput {
   /** The API client of the signed-in account; undefined when no one is signed in (only the public steps run). */
@@ -73,65 +61,6 @@ export async function checkServer(input: ServerCheckInput, onStep: (step: CheckS
   return steps;
 }
 
-interface Timed<T> {
-  readonly value?: T;
-  readonly error?: unknown;
-  readonly ms: number;
-}
-
-async function timed<T>(work: () => Promise<T>): Promise<Timed<T>> {
-  const start = performance.now();
-  try {
-    const value = await work();
-    return { value, ms: Math.round(performance.now() - start) };
-  } catch (error) {
-    if (isBimlinkApiError(error) && error.kind === 'cancelled') throw error;
-    return { error, ms: Math.round(performance.now() - start) };
-  }
-}
-
-/** A failed request as a step: its status (or failure kind) and the client's message. */
-function failed(title: string, request: string, result: Timed<unknown>, verdict: Verdict = 'failed'): CheckStep {
-  const error = result.error;
-  const outcome = isBimlinkApiError(error) ? (error.status !== undefined ? String(error.status) : error.kind) : 'error';
-  return { title, request, outcome, verdict, ms: result.ms, findings: [error instanceof Error ? error.message : String(error)] };
-}
-
-function skipped(title: string, why: string): CheckStep {
-  return { title, request: '—', outcome: 'not run', verdict: 'skipped', ms: 0, findings: [why] };
-}
-
-/** `Pagination-Limit: 100, Pagination-Offset: 0, Pagination-Result: absent` */
-function paginationHeaders(response: HttpResponse): string {
-  return Object.values(paginationHeaderNames).map(name => `${name}: ${response.headers.get(name) ?? 'absent'}`).join(', ');
-}
-
-/** Which key of `obj` answered for each field, e.g. `phases ← ProjectPhases`; `absent` when none did. */
-function matchedKeys(obj: JsonObject, fields: Record<string, readonly string[]>): string {
-  return Object.entries(fields).map(([field, spellings]) => `${field} ← ${findKey(obj, spellings) ?? 'absent'}`).join(', ');
-}
-
-async function discovery(input: ServerCheckInput): Promise<CheckStep> {
-  const path = '/.well-known/openid-configuration';
-  const title = 'Sign-in server: discovery';
-  const request = `GET ${input.authority}${path}`;
-  const result = await timed(() => input.anonymousAuthority.get(path, {}, { auth: false, signal: input.signal }));
-  if (!result.value) return failed(title, request, result);
-  const doc = isObject(result.value.body) ? result.value.body : {};
-  const findings: string[] = [];
-  const issuerMatches = doc.issuer === input.authority;
-  findings.push(`issuer: ${String(doc.issuer ?? 'absent')}${issuerMatches ? '' : ` (differs from the authority ${input.authority})`}`);
-  for (const key of ['authorization_endpoint', 'token_endpoint', 'revocation_endpoint', 'end_session_endpoint', 'jwks_uri']) {
-    findings.push(`${key}: ${typeof doc[key] === 'string' ? doc[key] as string : 'absent'}`);
-  }
-  const pkce = Array.isArray(doc.code_challenge_methods_supported) && doc.code_challenge_methods_supported.includes('S256');
-  findings.push(`PKCE S256: ${pkce ? 'listed' : 'not listed'}`);
-  const scopes = Array.isArray(doc.scopes_supported) ? doc.scopes_supported.map(String) : [];
-  const missing = ['openid', 'offline_access', 'bimlink_publicapi'].filter(s => !scopes.includes(s));
-  findings.push(`scopes the extension asks for: ${missing.length ? `not listed: ${missing.join(', ')}` : 'all listed'}`);
-  return { title, request, outcome: String(result.value.status), verdict: issuerMatches && pkce && !missing.length ? 'ok' : 'warning', ms: result.ms, findings };
-}
-
 async function openApi(input: ServerCheckInput): Promise<CheckStep> {
   const path = routes.openApiDocument();
   const title = 'OpenAPI document';
@@ -143,21 +72,6 @@ async function openApi(input: ServerCheckInput): Promise<CheckStep> {
   }
   const paths = isObject(result.value.body) && isObject(result.value.body.paths) ? Object.keys(result.value.body.paths).length : 0;
   return { title, request, outcome: String(result.value.status), verdict: paths ? 'ok' : 'warning', ms: result.ms, findings: [`${paths} paths`] };
-}
-
-async function token(claimsOf: () => Promise<JsonObject>): Promise<CheckStep> {
-  const title = 'Access token';
-  const result = await timed(claimsOf);
-  if (!result.value) return failed(title, 'the session\'s access token', result);
-  const claims = result.value;
-  const scope = Array.isArray(claims.scope) ? claims.scope.map(String) : typeof claims.scope === 'string' ? claims.scope.split(' ') : [];
-  const exp = typeof claims.exp === 'number' ? claims.exp : undefined;
-  const findings = [
-    `scopes: ${scope.join(' ') || 'absent'}${Array.isArray(claims.scope) ? ' (a JSON array)' : ''}`,
-    `audience: ${Array.isArray(claims.aud) ? claims.aud.join(', ') : String(claims.aud ?? 'absent')}`,
-    `expires: ${exp === undefined ? 'no exp claim' : `in ${Math.round(exp - Date.now() / 1000)} s`}`,
-  ];
-  return { title, request: 'the session\'s access token (its claims only)', outcome: 'read', verdict: scope.includes('bimlink_publicapi') ? 'ok' : 'warning', ms: result.ms, findings };
 }
 
 async function domainAccounts(api: BimlinkClient, input: ServerCheckInput): Promise<{ step: CheckStep; id?: string }> {
@@ -202,11 +116,6 @@ async function locations(api: BimlinkClient, domainAccountId: string, signal?: A
     step: { title, request: `GET ${path}`, outcome: String(result.value.status), verdict: phase ? 'ok' : 'warning', ms: result.ms, findings },
     scope: phase && { domainAccountId, projectPhaseId: phase.id },
   };
-}
-
-/** Names tried for a collection and what each answered: `objectinstances → 404, objects → 200`. */
-function tried(attempts: readonly { path: string; outcome: number | string }[]): string {
-  return attempts.map(a => `${a.path} → ${a.outcome}`).join(', ');
 }
 
 async function spatialStructure(api: BimlinkClient, scope: PhaseScope, signal?: AbortSignal): Promise<CheckStep> {
