@@ -1,26 +1,27 @@
 import * as vscode from 'vscode';
-import type { DomainAccount } from '../../core/api';
+import type { DomainAccount, Location } from '../../core/api';
 import { sortByName } from '../../core/model/levelOrder';
 import { nodeId } from '../../core/model/nodeIds';
-import { ChildLoader } from './childLoader';
+import { BranchNode } from './branchNode';
 import { item, tooltip, type ExplorerNode } from './explorerNode';
 import { LocationNode } from './locationNode';
-import { MessageNode } from './statusNodes';
+import { onePage, PagedChildren } from './pagedChildren';
 import type { TreeContext } from './treeContext';
 
 /** A domain account (a company or a very big project): its locations come with one request. */
-export class DomainAccountNode implements ExplorerNode {
+export class DomainAccountNode extends BranchNode<Location> implements ExplorerNode {
   readonly id: string;
   get dataId(): string { return this.domainAccount.id; }
   readonly parent = undefined;
-  private readonly loader: ChildLoader;
+  protected readonly level: PagedChildren<Location>;
 
   constructor(context: TreeContext, readonly domainAccount: DomainAccount, private readonly selected: boolean) {
+    super();
     this.id = nodeId(context.scope, [['da', domainAccount.id]]);
-    this.loader = new ChildLoader(this, async signal => {
-      const locations = await context.client.getLocations(domainAccount.id, { signal });
-      if (!locations.length) return [new MessageNode(this, 'empty', 'No locations you can see in this domain account.')];
-      return sortByName(locations).map(location => new LocationNode(this, context, domainAccount.id, location));
+    this.level = new PagedChildren(this, {
+      loadPage: onePage(signal => context.client.getLocations(domainAccount.id, { signal })),
+      present: locations => sortByName(locations).map(location => new LocationNode(this, context, domainAccount.id, location)),
+      empty: { key: 'empty', message: 'No locations you can see in this domain account.' },
     });
   }
 
@@ -32,13 +33,5 @@ export class DomainAccountNode implements ExplorerNode {
       description: this.selected ? 'selected' : undefined,
       tooltip: tooltip(this.domainAccount.name, { 'Domain account id': this.domainAccount.id }),
     });
-  }
-
-  children(): Promise<ExplorerNode[]> {
-    return this.loader.children();
-  }
-
-  reset(): void {
-    this.loader.reset();
   }
 }

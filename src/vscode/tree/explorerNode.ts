@@ -8,8 +8,13 @@ export interface ExplorerNode {
   /** The BIMlink id of what the node shows (Copy ID); absent for status nodes. */
   readonly dataId?: string;
   treeItem(): vscode.TreeItem;
-  /** Children, loaded at most once until the node is refreshed. Absent for leaves. */
-  children?(): Promise<ExplorerNode[]>;
+  /**
+   * Children, loaded at most once (page by page) until the node is refreshed; with `filter`, only those whose label
+   * contains it. Absent for leaves.
+   */
+  children?(filter?: string): Promise<ExplorerNode[]>;
+  /** Loads the next page of the children (Load more…); a no-op when all are loaded. */
+  loadMore?(): Promise<void>;
   /** Forgets loaded children and aborts a load under way (refresh of this subtree). */
   reset?(): void;
 }

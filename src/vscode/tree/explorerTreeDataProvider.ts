@@ -3,28 +3,27 @@ import type { DomainAccount } from '../../core/api';
 import { sameId } from '../../core/api/ids';
 import { sortByName } from '../../core/model/levelOrder';
 import type { Connection, ConnectionState } from '../connection/connection';
-import { ChildLoader } from './childLoader';
 import { DomainAccountNode } from './domainAccountNode';
 import type { ExplorerNode } from './explorerNode';
-import { PhaseNode } from './phaseNode';
+import { onePage, PagedChildren } from './pagedChildren';
 import { MessageNode } from './statusNodes';
 import type { TreeContext } from './treeContext';
 
 /**
- * The BIMlink explorer: domain accounts → locations → projects → phases → spatial structure. Each node loads its
- * children once (one request at most) and keeps them until it is refreshed; a refresh reloads only that subtree.
- * The whole tree reloads once when the account, environment or settings change — not when a token is renewed.
- * Signed out, it is empty, so VS Code shows the view's welcome content (Sign in).
+ * The BIMlink explorer: domain accounts → locations → projects → phases → spatial structure. Each level loads its
+ * children once (one request per page at most) and keeps them until it is refreshed; a refresh reloads only that
+ * subtree. The whole tree reloads once when the account, environment or settings change — not when a token is
+ * renewed. Signed out, it is empty, so VS Code shows the view's welcome content (Sign in).
  */
 export class ExplorerTreeDataProvider implements vscode.TreeDataProvider<ExplorerNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<ExplorerNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private context: TreeContext | undefined;
-  private roots: ChildLoader | undefined;
+  private roots: PagedChildren<DomainAccount> | undefined;
   private readonly filters = new Map<string, string>();
   private readonly subscription: vscode.Disposable;
 
-  constructor(private readonly connection: Connection, private readonly globalState: vscode.Memento) {
+  constructor(private readonly connection: Pick<Connection, 'state' | 'onDidChange'>, private readonly globalState: vscode.Memento) {
     this.subscription = connection.onDidChange(state => this.use(state));
     this.use(connection.state);
   }
@@ -49,12 +48,8 @@ export class ExplorerTreeDataProvider implements vscode.TreeDataProvider<Explore
       return [new MessageNode(undefined, 'settings', state.error.message, 'warning',
         { command: 'workbench.action.openSettings', title: 'Open Setting', arguments: [state.error.setting] })];
     }
-    const children = node ? await node.children?.() ?? [] : await this.roots?.children() ?? [];
-    const filter = node && this.filters.get(node.id);
-    if (!filter) return children;
-    const wanted = filter.toLocaleLowerCase();
-    const kept = children.filter(child => !child.dataId || String(child.treeItem().label).toLocaleLowerCase().includes(wanted));
-    return kept.length ? kept : [new MessageNode(node, 'no-match', `Nothing here matches "${filter}".`)];
+    if (!node) return await this.roots?.children() ?? [];
+    return await node.children?.(this.filters.get(node.id)) ?? [];
   }
 
   /** Reloads one subtree, or the whole tree; loads under way there are aborted. */
@@ -64,14 +59,14 @@ export class ExplorerTreeDataProvider implements vscode.TreeDataProvider<Explore
     this.changed.fire(node);
   }
 
-  /** Loads the next page of a paginated node's level (Load more…) and shows it; a no-op for other levels. */
+  /** Loads the next page of a node's children (Load more…) and shows it; a no-op for a node without children. */
   async loadMore(node: ExplorerNode): Promise<void> {
-    if (!(node instanceof PhaseNode)) return;
+    if (!node.loadMore) return;
     await node.loadMore();
     this.redraw(node);
   }
 
-  /** Shows a node again after its children changed without a reload (Load more…, a filter). */
+  /** Shows a node again after its children changed without a reload. */
   redraw(node?: ExplorerNode): void {
     this.changed.fire(node);
   }
@@ -111,15 +106,15 @@ export class ExplorerTreeDataProvider implements vscode.TreeDataProvider<Explore
   private use(state: ConnectionState): void {
     this.roots?.reset();
     this.filters.clear();
-    this.context = state.kind === 'signedIn' ? { scope: state.scope, client: state.client, pageSize: state.pageSize } : undefined;
-    const context = this.context;
-    this.roots = context && new ChildLoader(undefined, async signal => {
-      const accounts = await context.client.getDomainAccounts({ signal });
-      if (!accounts.length) {
-        return [new MessageNode(undefined, 'no-domain-accounts', 'You are not a member of any BIMlink domain account on this server. Ask your BIMlink administrator to add you to one.')];
-      }
-      const selected = this.globalState.get<string>(this.selectionKey(context));
-      return sortByName(accounts).map(account => new DomainAccountNode(context, account, sameId(account.id, selected)));
+    const context: TreeContext | undefined = state.kind === 'signedIn' ? { scope: state.scope, client: state.client, pageSize: state.pageSize } : undefined;
+    this.context = context;
+    this.roots = context && new PagedChildren(undefined, {
+      loadPage: onePage(signal => context.client.getDomainAccounts({ signal })),
+      present: accounts => {
+        const selected = this.globalState.get<string>(this.selectionKey(context));
+        return sortByName(accounts).map(account => new DomainAccountNode(context, account, sameId(account.id, selected)));
+      },
+      empty: { key: 'no-domain-accounts', message: 'You are not a member of any BIMlink domain account on this server. Ask your BIMlink administrator to add you to one.' },
     });
     this.changed.fire(undefined);
   }

@@ -1,11 +1,15 @@
 import * as vscode from 'vscode';
+import { nodeId } from '../../core/model/nodeIds';
 import { item, type ExplorerNode } from './explorerNode';
 
-/** A failed load: the message, and Retry (which reloads the parent). Never an endless spinner. */
+/** Status rows hang from the node whose level they belong to; at the top, from `root`. */
+const below = (parent: ExplorerNode | undefined): string => parent?.id ?? 'root';
+
+/** A failed load: the message, and Retry (which loads the parent's level again). Never an endless spinner. */
 export class ErrorNode implements ExplorerNode {
   readonly id: string;
   constructor(readonly parent: ExplorerNode | undefined, private readonly message: string) {
-    this.id = `${parent?.id ?? 'root'}/error`;
+    this.id = nodeId(below(parent), [['error']]);
   }
 
   treeItem(): vscode.TreeItem {
@@ -23,7 +27,7 @@ export class MessageNode implements ExplorerNode {
   readonly id: string;
   constructor(readonly parent: ExplorerNode | undefined, key: string, private readonly message: string,
     private readonly icon = 'info', private readonly command?: vscode.Command) {
-    this.id = `${parent?.id ?? 'root'}/message=${key}`;
+    this.id = nodeId(below(parent), [['message', key]]);
   }
 
   treeItem(): vscode.TreeItem {
@@ -34,8 +38,8 @@ export class MessageNode implements ExplorerNode {
 /** The last node of a paginated level: loads the next page into the same level. */
 export class LoadMoreNode implements ExplorerNode {
   readonly id: string;
-  constructor(readonly parent: ExplorerNode, private readonly shown: number, private readonly total: number | undefined) {
-    this.id = `${parent.id}/load-more`;
+  constructor(readonly parent: ExplorerNode | undefined, private readonly shown: number, private readonly total: number | undefined) {
+    this.id = nodeId(below(parent), [['load-more']]);
   }
 
   treeItem(): vscode.TreeItem {
