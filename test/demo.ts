@@ -11,7 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { startEmulator } from './emulator/index';
-import { quietSettings, startCodeServer } from './vscode/codeServer';
+import { quietSettings, startCodeServer } from './vscode/harness/codeServer';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const demoFolder = path.join(root, '.vscode-test', 'demo');

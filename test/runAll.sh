@@ -22,8 +22,8 @@ stage "type check" npx tsc --noEmit -p .
 stage "lint" npx eslint --max-warnings 0 .
 stage "vitest" npx vitest run
 stage "build" node esbuild.js
-stage "VS Code integration tests (bimlink dialect)" npx tsx test/vscode/run.ts --dialect bimlink --self-check
-stage "VS Code integration tests (aspnet dialect)" npx tsx test/vscode/run.ts --dialect aspnet
+stage "VS Code integration tests (bimlink dialect)" npx tsx test/vscode/harness/run.ts --dialect bimlink --self-check
+stage "VS Code integration tests (aspnet dialect)" npx tsx test/vscode/harness/run.ts --dialect aspnet
 stage "UI journeys (from source, and installed from the .vsix)" npx tsx test/journey/run.ts
 sleep 0.2 # let the process substitutions finish writing
 

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runTests } from '@vscode/test-electron';
-import { ensureCodeServer } from '../vscode/codeServer';
+import { ensureCodeServer } from '../vscode/harness/codeServer';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 let prepared = false;
@@ -26,7 +26,7 @@ export async function inExtensionHost<T>(entry: string, env: Record<string, stri
   const out = path.join(folder, 'result.json');
   try {
     const code = await runTests({
-      vscodeExecutablePath: path.join(root, 'test', 'vscode', 'code-shim.mjs'),
+      vscodeExecutablePath: path.join(root, 'test', 'vscode', 'harness', 'codeShim.mjs'),
       extensionDevelopmentPath: root,
       extensionTestsPath: path.join(root, 'out', 'test', 'vscode', 'bench', entry),
       launchArgs: [path.join(folder, 'workspace'), `--user-data-dir=${path.join(folder, 'user-data')}`, `--extensions-dir=${path.join(folder, 'extensions')}`],

@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { Emulator } from '../emulator/index';
 import { apiGet, signInWithPassword, spellingOf } from '../emulator/testing/index';
-import { chooseFromContextMenu, exactly, fillQuickInput, signInOnLoginPage, treeRow, treeRows } from '../vscode/workbench';
+import { chooseFromContextMenu, exactly, fillQuickInput, signInOnLoginPage, treeRow, treeRows } from '../vscode/harness/workbench';
 
 export interface JourneyOptions {
   emulator: Emulator;

@@ -14,9 +14,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DIALECT_NAMES, startEmulator, type DialectName, type Emulator } from '../emulator/index';
-import { ensureCodeServer, startCodeServer } from '../vscode/codeServer';
-import { findLeftovers } from '../vscode/leftovers';
-import { launchChromium } from '../vscode/runInCodeServer';
+import { ensureCodeServer, startCodeServer } from '../vscode/harness/codeServer';
+import { findLeftovers } from '../vscode/harness/leftovers';
+import { launchChromium } from '../vscode/harness/runInCodeServer';
 import { runJourney, type JourneyResult } from './journey';
 
 type Install = 'dev' | 'vsix';

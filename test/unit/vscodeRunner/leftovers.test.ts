@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { findLeftovers } from '../../vscode/leftovers';
+import { findLeftovers } from '../../vscode/harness/leftovers';
 
 describe('findLeftovers', () => {
   const folders: string[] = [];

@@ -1,5 +1,5 @@
 // Starts code-server (the VS Code server and web workbench with the real Node extension host, installed from the
-// npm registry by ensure-code-server.sh) on a free loopback port, in its own process group so that everything it
+// npm registry by ensureCodeServer.sh) on a free loopback port, in its own process group so that everything it
 // starts (extension host, pty host, file watcher) stops with it.
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
@@ -53,7 +53,7 @@ export const quietSettings = {
 
 export function ensureCodeServer(): string {
   if (process.env.CODE_SERVER_ENTRY) return process.env.CODE_SERVER_ENTRY;
-  const out = execFileSync('bash', [path.join(here, 'ensure-code-server.sh')], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const out = execFileSync('bash', [path.join(here, 'ensureCodeServer.sh')], { stdio: ['ignore', 'pipe', 'inherit'] });
   return out.toString().trim().split('\n').pop()!;
 }
 

@@ -27,7 +27,7 @@ if (run.userDataDir) run.browserProfile = `${run.userDataDir.replace(/\/+$/, '')
 // The browser keeps code-server's secrets per origin: a restart must come back on the same port.
 if (process.env.BIMLINK_TEST_CODE_SERVER_PORT) run.port = Number(process.env.BIMLINK_TEST_CODE_SERVER_PORT);
 if (!run.extensionTestsPath) {
-  console.error('code-shim: only test runs (--extensionTestsPath) are supported');
+  console.error('codeShim: only test runs (--extensionTestsPath) are supported');
   process.exit(2);
 }
 process.exit(await runInCodeServer(run));

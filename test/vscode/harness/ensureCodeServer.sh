@@ -6,15 +6,15 @@
 set -euo pipefail
 # code-server pins Node's major version: 4.100.3 (VS Code 1.100.3) is the last release for Node 20.
 CODE_SERVER_VERSION=${CODE_SERVER_VERSION:-4.100.3}
-ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+ROOT=$(cd "$(dirname "$0")/../../.." && pwd)
 DEST=${CODE_SERVER_DIR:-$ROOT/.vscode-test/code-server-$CODE_SERVER_VERSION}
 ENTRY="$DEST/node_modules/code-server/out/node/entry.js"
 if [ -f "$DEST/.installed" ] && [ -f "$ENTRY" ]; then echo "$ENTRY"; exit 0; fi
 
-command -v rg >/dev/null || { echo "ensure-code-server: ripgrep is missing (apt-get install -y ripgrep)" >&2; exit 1; }
-[ -f /usr/include/gssapi/gssapi.h ] || { echo "ensure-code-server: gssapi.h is missing (apt-get install -y libkrb5-dev)" >&2; exit 1; }
+command -v rg >/dev/null || { echo "ensureCodeServer: ripgrep is missing (apt-get install -y ripgrep)" >&2; exit 1; }
+[ -f /usr/include/gssapi/gssapi.h ] || { echo "ensureCodeServer: gssapi.h is missing (apt-get install -y libkrb5-dev)" >&2; exit 1; }
 
-echo "ensure-code-server: installing code-server $CODE_SERVER_VERSION into $DEST (about a minute, once)" >&2
+echo "ensureCodeServer: installing code-server $CODE_SERVER_VERSION into $DEST (about a minute, once)" >&2
 rm -rf "$DEST"; mkdir -p "$DEST"
 echo '{"name":"bimlink-explorer-code-server","private":true}' > "$DEST/package.json"
 cd "$DEST"

@@ -3,24 +3,26 @@
 // the tests as BIMLINK_EMULATOR_URL). Where desktop VS Code is installed (VSCODE_EXECUTABLE) or can be downloaded
 // it runs there; where it cannot (these machines reach only the npm and Debian registries), the same suites run
 // in code-server's Node extension host through the `code` shim.
-// Two runs share one profile: the main suites, then — VS Code restarted — the *.after-restart suites.
-//   tsx test/vscode/run.ts                    run the suites (the extension and suites must be built: npm run build)
-//   tsx test/vscode/run.ts --dialect aspnet   against the emulator's other API dialect (default: bimlink)
-//   tsx test/vscode/run.ts --self-check       then also prove that a failing test fails the run
+// Two runs share one profile: the chosen suites, then — VS Code restarted — the after-restart tests of those chosen
+// suites that declare some (helpers/restart.ts); no restart when none does.
+//   tsx test/vscode/harness/run.ts                    every suite (the extension and suites must be built: npm run build)
+//   tsx test/vscode/harness/run.ts --grep tree        only the tests whose title or file name matches (any case)
+//   tsx test/vscode/harness/run.ts --dialect aspnet   against the emulator's other API dialect (default: bimlink)
+//   tsx test/vscode/harness/run.ts --self-check       then also prove that a failing test fails the run
 import { downloadAndUnzipVSCode, runTests } from '@vscode/test-electron';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { DEFAULT_DIALECT, DIALECT_NAMES, startEmulator, type DialectName, type Emulator } from '../emulator/index';
+import { DEFAULT_DIALECT, DIALECT_NAMES, startEmulator, type DialectName, type Emulator } from '../../emulator/index';
 import { freePort } from './codeServer';
-import { testRedirectUris } from './helpers/testPorts';
+import { testRedirectUris } from '../helpers/testPorts';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const shim = path.join(root, 'test', 'vscode', 'code-shim.mjs');
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+const shim = path.join(root, 'test', 'vscode', 'harness', 'codeShim.mjs');
 const vscodeVersion = '1.100.3';
-const { values: flags } = parseArgs({ options: { dialect: { type: 'string' }, 'self-check': { type: 'boolean' } } });
+const { values: flags } = parseArgs({ options: { dialect: { type: 'string' }, grep: { type: 'string' }, 'self-check': { type: 'boolean' } } });
 const dialect = (flags.dialect ?? DEFAULT_DIALECT) as DialectName;
 if (!DIALECT_NAMES.includes(dialect)) throw new Error(`--dialect ${dialect}: use ${DIALECT_NAMES.join(' or ')}`);
 
@@ -69,11 +71,15 @@ async function main(): Promise<number> {
   console.log(`The emulator speaks the ${dialect} dialect.`);
   try {
     const env = { BIMLINK_EMULATOR_URL: emulator.url, BIMLINK_EMULATOR_DIALECT: dialect, BIMLINK_SIGN_IN_TIMEOUT_MS: '20000' };
+    const grep = flags.grep ?? process.env.BIMLINK_TEST_GREP;
     const code = await withProfile(async (profile, workspace) => {
-      const sameWindow = { ...env, BIMLINK_TEST_CODE_SERVER_PORT: String(await freePort()) };
-      const main = await runSuites(executable, profile, workspace, { ...sameWindow, BIMLINK_TEST_PHASE: 'main' });
+      const restartNote = path.join(profile, 'restart.json'); // which suites the main run prepared for a restart
+      const sameWindow = { ...env, BIMLINK_TEST_CODE_SERVER_PORT: String(await freePort()), BIMLINK_TEST_RESTART: restartNote };
+      const main = await runSuites(executable, profile, workspace, { ...sameWindow, ...(grep ? { BIMLINK_TEST_GREP: grep } : {}), BIMLINK_TEST_PHASE: 'main' });
       if (main !== 0) return main;
-      console.log('\nRestarting VS Code on the same profile.');
+      const due = JSON.parse(readFileSync(restartNote, 'utf8')) as string[];
+      if (!due.length) return main;
+      console.log(`\nRestarting VS Code on the same profile, for: ${due.join(', ')}.`);
       return runSuites(executable, profile, workspace, { ...sameWindow, BIMLINK_TEST_PHASE: 'after-restart' });
     });
     if (code !== 0 || !flags['self-check']) return code;

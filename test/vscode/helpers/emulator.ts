@@ -3,7 +3,7 @@ import type { DialectName } from '../../emulator/dialects';
 import { spellingOf, type Spelling } from '../../emulator/testing/spelling';
 export function emulatorUrl(): string {
   const url = process.env.BIMLINK_EMULATOR_URL;
-  if (!url) throw new Error('BIMLINK_EMULATOR_URL is not set: run the suites through test/vscode/run.ts.');
+  if (!url) throw new Error('BIMLINK_EMULATOR_URL is not set: run the suites through test/vscode/harness/run.ts.');
   return url;
 }
 

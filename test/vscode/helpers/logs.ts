@@ -4,7 +4,7 @@ import path from 'node:path';
 /** Every log file VS Code wrote in this run (the extension's output channel among them), as one text. */
 export function allLogText(): string {
   const root = process.env.BIMLINK_TEST_LOGS_DIR;
-  if (!root) throw new Error('BIMLINK_TEST_LOGS_DIR is not set: run the suites through test/vscode/run.ts.');
+  if (!root) throw new Error('BIMLINK_TEST_LOGS_DIR is not set: run the suites through test/vscode/harness/run.ts.');
   const texts: string[] = [];
   const files: string[] = [];
   const walk = (dir: string) => {

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { setFaults } from './emulator';
 import { useEmulator } from './settings';
 import { defaultRedirectUri } from './testPorts';
 import { ui } from './ui';
@@ -39,4 +40,15 @@ export async function signOutEveryone(): Promise<void> {
   }
   assert.deepEqual(await accountLabels(), [], 'every account is signed out');
   await ui('clear-browser-cookies');
+}
+
+/**
+ * Leaves `user` the only account, freshly signed in with a long-lived token: the state a restart must find at rest,
+ * with no renewal of an earlier test's short-lived token under way when VS Code closes.
+ */
+export async function signInAtRest(user: { email: string; password: string }): Promise<void> {
+  await useEmulator();
+  await setFaults({ accessTokenLifetimeSeconds: 3600 });
+  await signOutEveryone();
+  await signInAs(user);
 }

@@ -1,4 +1,4 @@
-// Asks the test runner to act in the real browser (see ../uiDriver.ts). Available where the suites run in
+// Asks the test runner to act in the real browser (see ../harness/uiDriver.ts). Available where the suites run in
 // code-server; elsewhere the tests that need it are skipped with a reason.
 export const uiDriverUrl = process.env.BIMLINK_TEST_UI_DRIVER;
 

@@ -1,13 +1,14 @@
 // Signing in to BIMlink in a real extension host, against the emulator's real OpenID Connect server, with the
 // emulator's real login page completed in the browser. The tests run in order: each builds on the accounts the
-// one before left, and the last leaves Anna signed in for auth.after-restart.test.ts.
+// one before left. After a restart on the same profile, the session is still there, renewed without a browser.
 import * as assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import * as vscode from 'vscode';
 import { admin, anna, bram, emulatorUrl, resetEmulator, setFaults } from '../helpers/emulator';
 import { allLogText } from '../helpers/logs';
 import { useEmulator } from '../helpers/settings';
-import { accountLabels, signInAs as signInWithBrowser } from '../helpers/signIn';
+import { afterRestart } from '../helpers/restart';
+import { accountLabels, signInAs as signInWithBrowser, signInAtRest } from '../helpers/signIn';
 import { defaultRedirectUri } from '../helpers/testPorts';
 import { clearNotifications, ui, uiDriverUrl } from '../helpers/ui';
 import { waitFor } from '../helpers/wait';
@@ -244,8 +245,32 @@ suite('Sign-in', function () {
     assert.ok(seenTokens.length >= 4);
     for (const token of seenTokens) assert.ok(!logs.includes(token), 'an access token is in the logs');
   });
+});
 
-  test('leaves Anna signed in for the restart', async () => {
-    assert.deepEqual(await accountLabels(), [anna.email]);
+afterRestart('Sign-in', () => signInAtRest(anna), function () {
+  this.timeout(60_000);
+
+  suiteSetup(function () {
+    if (!uiDriverUrl) this.skip();
+  });
+
+  test('the user is still signed in, and a new access token came from the stored refresh token without a browser', async () => {
+    await vscode.extensions.getExtension('bimlink-explorer.bimlink-explorer')!.activate();
+    const accounts = await waitFor('the restored account', async () => {
+      const found = await vscode.authentication.getAccounts('bimlink');
+      return found.length ? found : undefined;
+    });
+    assert.deepEqual(accounts.map(a => a.label), [anna.email]);
+    // Access tokens are never stored: the explorer can load only with one renewed from the stored refresh token.
+    await vscode.commands.executeCommand('bimlink.explorer.focus');
+    await ui('tree-wait-for', { label: 'Demo Vastgoed BV' });
+    assert.deepEqual((await ui<{ urls: string[] }>('pages')).urls, [], 'no browser page was opened');
+  });
+
+  test('signing out revokes the restored session at the server', async () => {
+    await vscode.commands.executeCommand('bimlink.signOut');
+    assert.deepEqual(await vscode.authentication.getAccounts('bimlink'), []);
+    const result = await admin<{ refreshTokens: number }>('POST', `/users/${encodeURIComponent(anna.email)}/revoke-refresh-tokens`);
+    assert.equal(result.refreshTokens, 0, 'nothing was left to revoke');
   });
 });

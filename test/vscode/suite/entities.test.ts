@@ -5,7 +5,9 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as vscode from 'vscode';
-import { admin, apiRequestCount, emulatorDialect, setFaults, spelling } from '../helpers/emulator';
+import { admin, anna, apiRequestCount, emulatorDialect, setFaults, spelling } from '../helpers/emulator';
+import { afterRestart } from '../helpers/restart';
+import { accountLabels, signInAs, signInAtRest } from '../helpers/signIn';
 import { expand, startAsAnna } from '../helpers/tree';
 import { clearNotifications, ui, uiDriverUrl } from '../helpers/ui';
 import { waitFor } from '../helpers/wait';
@@ -212,5 +214,34 @@ suite('Entity documents', function () {
     assert.equal(await exporting, undefined);
     assert.equal(existsSync(target.fsPath), false);
     assert.deepEqual(readdirSync(folder), [], 'no partial file either');
+  });
+});
+
+/** Where the window after the restart finds the page left open, should the workbench not restore the tab itself. */
+const openBeforeRestart = () => vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0]!.uri, 'open-before-restart.txt');
+
+afterRestart('Entity documents', async () => {
+  await signInAtRest(anna);
+  const editor = await vscode.commands.executeCommand<vscode.TextEditor | undefined>('bimlink.openEntities', await grootModel(), 'spaces');
+  assert.ok(editor, `the page opened (notifications: ${(await ui<{ messages: string[] }>('notifications')).messages.join(' | ')})`);
+  assert.equal((JSON.parse(editor.document.getText()) as PageDocument).collection, 'spaces');
+  await vscode.commands.executeCommand('workbench.action.keepEditor'); // pinned, as a user's open tab would be
+  await vscode.workspace.fs.writeFile(openBeforeRestart(), new TextEncoder().encode(editor.document.uri.toString()));
+}, function () {
+  this.timeout(60_000);
+
+  suiteSetup(function () {
+    if (!uiDriverUrl) this.skip();
+  });
+
+  test('the page that was open loads again from its address alone, as a restored tab does', async () => {
+    if (!(await accountLabels()).includes(anna.email)) await signInAs(anna);
+    const uri = vscode.Uri.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(openBeforeRestart())));
+    assert.equal(uri.scheme, 'bimlink');
+    // Nothing of the first window is in memory now: the file system provider must load the page itself.
+    const document = await waitFor('the page', async () => vscode.workspace.openTextDocument(uri));
+    const json = JSON.parse(document.getText()) as PageDocument;
+    assert.equal(json.collection, 'spaces');
+    assert.ok(json.items.length > 0);
   });
 });

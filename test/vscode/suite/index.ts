@@ -1,20 +1,58 @@
-// The extension-tests entry point: the extension host calls run(), which runs every *.test.js beside this file.
+// The extension-tests entry point: the extension host calls run(), which runs the *.test.js suites beside this file
+// that the run chose, in the phase the runner asked for (BIMLINK_TEST_PHASE):
+//   main           the chosen tests, then the prepare steps of the chosen suites that have after-restart tests
+//                  (helpers/restart.ts); the titles of those suites go to the file BIMLINK_TEST_RESTART names
+//   after-restart  in a new window on the same profile: the after-restart tests of the suites that file names
+//   none           no suite (the runner's self-check adds a deliberately failing test)
+// BIMLINK_TEST_GREP (a regular expression, any case) chooses the whole suites whose title or file name matches it,
+// or, when no suite does, the tests whose full title does; without it every suite is chosen.
 import Mocha from 'mocha';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { restartTests } from '../helpers/restart';
 
 export function run(): Promise<void> {
-  // BIMLINK_TEST_GREP runs only the tests whose full title matches it (for working on one test).
-  const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 30_000, reporter: 'spec', grep: process.env.BIMLINK_TEST_GREP });
-  // The run's phase picks the files: *.after-restart.test.js run only after VS Code restarted on the same profile.
+  const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 30_000, reporter: 'spec' });
+  for (const file of readdirSync(__dirname).filter(f => f.endsWith('.test.js')).sort()) mocha.addFile(path.join(__dirname, file));
+  // Loaded now rather than by run(), so the suites can be chosen first (mocha's typings leave these two out).
+  const loading = mocha as unknown as { lazyLoadFiles(lazy: boolean): void; loadFiles(): void };
+  loading.lazyLoadFiles(true);
+  loading.loadFiles();
+
   const phase = process.env.BIMLINK_TEST_PHASE ?? 'main';
-  const inPhase = (file: string) => phase === 'after-restart' ? file.endsWith('.after-restart.test.js') : phase === 'main' && !file.endsWith('.after-restart.test.js');
-  for (const file of readdirSync(__dirname).filter(f => f.endsWith('.test.js') && inPhase(f)).sort()) {
-    mocha.addFile(path.join(__dirname, file));
+  const note = process.env.BIMLINK_TEST_RESTART;
+  const restart = restartTests();
+  const root = mocha.suite;
+  if (phase === 'main') {
+    root.suites = root.suites.filter(s => !restart.some(r => r.suite === s));
+    const grep = process.env.BIMLINK_TEST_GREP ? new RegExp(process.env.BIMLINK_TEST_GREP, 'i') : undefined;
+    if (grep) {
+      const named = root.suites.filter(s => grep.test(s.title) || grep.test(path.basename(s.file ?? '', '.test.js')));
+      if (named.length) root.suites = named;
+      else keepTests(root, test => grep.test(test.fullTitle()));
+    }
+    const due = restart.filter(r => root.suites.some(s => s.title === r.of && s.total() > 0));
+    if (due.length) {
+      const before = Mocha.Suite.create(root, 'Before the restart');
+      before.timeout(90_000);
+      for (const { of, prepare } of due) {
+        before.addTest(new Mocha.Test(`prepares: ${of}`, function (this: Mocha.Context) {
+          if (!process.env.BIMLINK_TEST_UI_DRIVER) this.skip(); // every prepare step signs in through the browser
+          return prepare();
+        }));
+      }
+    }
+    if (note) writeFileSync(note, JSON.stringify(due.map(r => r.of)));
+  } else if (phase === 'after-restart') {
+    const due = new Set(note ? JSON.parse(readFileSync(note, 'utf8')) as string[] : []);
+    root.suites = restart.filter(r => due.has(r.of)).map(r => r.suite);
+  } else {
+    root.suites = [];
   }
+
   if (process.env.BIMLINK_TEST_DELIBERATE_FAILURE) {
     // Proves that a failing test fails the whole run (run.ts --self-check).
-    mocha.suite.addTest(new Mocha.Test('a deliberately failing test', () => { throw new Error('deliberate failure'); }));
+    root.addTest(new Mocha.Test('a deliberately failing test', () => { throw new Error('deliberate failure'); }));
   }
   return new Promise((resolve, reject) => {
     const runner = mocha.run(failures => {
@@ -26,4 +64,10 @@ export function run(): Promise<void> {
       else resolve();
     });
   });
+}
+
+/** Leaves in `suite` (and the suites in it) only the tests `keep` chooses; a suite left empty runs no hook. */
+function keepTests(suite: Mocha.Suite, keep: (test: Mocha.Test) => boolean): void {
+  suite.tests = suite.tests.filter(keep);
+  for (const child of suite.suites) keepTests(child, keep);
 }

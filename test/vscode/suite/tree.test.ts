@@ -3,7 +3,8 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { admin, anna, apiRequestCount, setFaults } from '../helpers/emulator';
 import { useEmulator } from '../helpers/settings';
-import { signInAs } from '../helpers/signIn';
+import { afterRestart } from '../helpers/restart';
+import { accountLabels, signInAs, signInAtRest } from '../helpers/signIn';
 import { expand, row, rows, startAsAnna, waitForRow } from '../helpers/tree';
 import { clearNotifications, ui, uiDriverUrl } from '../helpers/ui';
 import { waitFor } from '../helpers/wait';
@@ -169,5 +170,33 @@ suite('Explorer tree', function () {
     } finally {
       await setFaults({ accessTokenLifetimeSeconds: 3600 });
     }
+  });
+});
+
+/** Chooses a domain account with the palette command. */
+async function selectDomainAccount(label: string): Promise<void> {
+  const choosing = vscode.commands.executeCommand('bimlink.selectDomainAccount');
+  await ui('fill-quick-input', { text: label, pick: true });
+  await choosing;
+}
+
+afterRestart('Explorer tree', async () => {
+  await signInAtRest(anna);
+  await selectDomainAccount('Woonstichting De Linde');
+}, function () {
+  this.timeout(60_000);
+
+  suiteSetup(function () {
+    if (!uiDriverUrl) this.skip();
+  });
+
+  test('the domain account chosen before the restart is still the selected one', async () => {
+    if (!(await accountLabels()).includes(anna.email)) await signInAs(anna);
+    await vscode.commands.executeCommand('bimlink.explorer.focus');
+    const shown = await waitFor('the selected domain account', async () => {
+      const found = await rows();
+      return found.some(r => r.label === 'Woonstichting De Linde' && r.description === 'selected') ? found : undefined;
+    });
+    assert.ok(shown.some(r => r.label === 'Demo Vastgoed BV' && r.description !== 'selected'));
   });
 });
