@@ -55,7 +55,7 @@ export function activate(context: vscode.ExtensionContext): void {
       isReadonly: new vscode.MarkdownString('BIMlink entity documents are read-only: they show data from the BIMlink API. Use **BIMlink: Export Entities…** to save a collection to a file.'),
     }),
     ...registerCommands({ log, settings, auth, tree, view, connection, documents, files, fetch }),
-    registerSignOutOtherServers(auth, context.secrets, settings),
+    registerSignOutOtherServers(auth, context.secrets, settings, log),
   );
   updateContextKeys();
   void connection.update();

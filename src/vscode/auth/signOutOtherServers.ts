@@ -3,8 +3,8 @@ import type { Settings } from '../settings/settings';
 import type { BimlinkAuthenticationProvider, OtherServerSessions } from './bimlinkAuthenticationProvider';
 import { affectsEnvironments } from './sessionStore';
 import { showInformationMessage } from '../feedback/messages';
+import { defineCommand, registerCommand } from '../commands/command';
 
-export const signOutOtherServersCommand = 'bimlink.signOutOtherServers';
 /** True while sessions are stored for servers other than the current ones: the command shows in the palette. */
 const signedInElsewhere = 'bimlink.signedInElsewhere';
 
@@ -35,7 +35,7 @@ export async function signOutOtherServers(provider: BimlinkAuthenticationProvide
 }
 
 /** Registers the command, and keeps the context key that shows it in the palette up to date. */
-export function registerSignOutOtherServers(provider: BimlinkAuthenticationProvider, secrets: vscode.SecretStorage, settings: Settings): vscode.Disposable {
+export function registerSignOutOtherServers(provider: BimlinkAuthenticationProvider, secrets: vscode.SecretStorage, settings: Settings, log: vscode.LogOutputChannel): vscode.Disposable {
   let timer: NodeJS.Timeout | undefined;
   // After a short pause: a settings change reaches the provider through another listener, and storage changes come
   // in bursts (a sign-in writes a session, the index and the list of environments).
@@ -46,7 +46,7 @@ export function registerSignOutOtherServers(provider: BimlinkAuthenticationProvi
   };
   update();
   return vscode.Disposable.from(
-    vscode.commands.registerCommand(signOutOtherServersCommand, () => signOutOtherServers(provider)),
+    registerCommand(defineCommand({ id: 'bimlink.signOutOtherServers', parameters: [], run: () => signOutOtherServers(provider) }), log),
     secrets.onDidChange(event => { if (affectsEnvironments(event.key)) update(); }),
     settings.onDidChange(update),
     { dispose: () => clearTimeout(timer) },

@@ -3,11 +3,11 @@ import { BimlinkClient, type Fetch } from '../../core/api';
 import { renderReport } from '../../core/check/checkReport';
 import { checkServer } from '../../core/check/serverCheck';
 import { SettingError } from '../../core/config/servers';
-import { showSettingError, type Settings } from '../settings/settings';
+import type { Settings } from '../settings/settings';
 import type { Connection } from '../connection/connection';
 import { literalText } from '../../core/text/untrustedText';
-import { isCancellation } from '../feedback/errorMessages';
 import type { ExplorerTreeDataProvider } from '../tree/explorerTreeDataProvider';
+import { defineCommand, type Command } from './command';
 
 export interface CheckServerDependencies {
   readonly connection: Connection;
@@ -21,12 +21,13 @@ export interface CheckServerDependencies {
  * BIMlink: Check Server — probes the configured servers as the signed-in user (signed out: only what needs no sign-in)
  * with a cancellable progress notification, and opens the report beside the editor as a Markdown document.
  */
-export async function runServerCheck({ connection, tree, fetch, log, settings }: CheckServerDependencies): Promise<vscode.TextDocument | undefined> {
+export function checkServerCommand(deps: CheckServerDependencies): Command {
+  return defineCommand({ id: 'bimlink.checkServer', parameters: [], run: () => runServerCheck(deps) });
+}
+
+async function runServerCheck({ connection, tree, fetch, log, settings }: CheckServerDependencies): Promise<vscode.TextDocument> {
   const { servers } = settings.values;
-  if (servers instanceof SettingError) {
-    void showSettingError(servers);
-    return undefined;
-  }
+  if (servers instanceof SettingError) throw servers;
   const state = connection.state;
   const signedIn = state.kind === 'signedIn' ? state : undefined;
   const anonymous = (baseUrl: string) => new BimlinkClient({ baseUrl, fetch, retry: { maxRetries: 0 } });
@@ -44,11 +45,7 @@ export async function runServerCheck({ connection, tree, fetch, log, settings }:
         preferredDomainAccountId: tree.selectedDomainAccountId(),
         signal: controller.signal,
       }, step => progress.report({ message: literalText(`${step.title}: ${step.verdict}`) })); // titles name collections the server listed
-    }).then(undefined, (error: unknown) => {
-    if (isCancellation(error)) return undefined;
-    throw error;
-  });
-  if (!steps) return undefined;
+    });
   const failedSteps = steps.filter(s => s.verdict === 'failed').length;
   log.info(`Check Server: ${steps.length} steps, ${failedSteps} failed.`);
   const content = renderReport({ apiUrl: servers.apiUrl, authority: servers.authority, account: signedIn?.account.label, when: new Date() }, steps);

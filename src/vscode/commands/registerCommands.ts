@@ -1,7 +1,8 @@
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import type { BimlinkAuthenticationProvider } from '../auth/bimlinkAuthenticationProvider';
-import { setClientSecret, signIn, signOut } from './authCommands';
-import { runServerCheck, type CheckServerDependencies } from './checkServer';
+import { authCommands } from './authCommands';
+import { checkServerCommand, type CheckServerDependencies } from './checkServer';
+import { defineCommand, registerCommand } from './command';
 import { entityCommands, type EntityCommandDependencies } from './entityCommands';
 import { explorerCommands, type ExplorerCommandDependencies } from './explorerCommands';
 
@@ -9,17 +10,14 @@ export interface CommandDependencies extends ExplorerCommandDependencies, Entity
   readonly auth: BimlinkAuthenticationProvider;
 }
 
-/** Registers every command the manifest contributes. */
+/** Registers the manifest's commands, each through the one command wrapper (Sign Out of Other Servers registers with its context key). */
 export function registerCommands(deps: CommandDependencies): vscode.Disposable[] {
-  const { log, auth } = deps;
-  const handlers: Record<string, (...args: unknown[]) => unknown> = {
-    'bimlink.signIn': () => signIn(auth, deps.settings, log),
-    'bimlink.signOut': () => signOut(auth),
-    'bimlink.setClientSecret': () => setClientSecret(auth),
+  const { log, auth, settings } = deps;
+  return [
+    ...authCommands(auth, settings),
     ...explorerCommands(deps),
     ...entityCommands(deps),
-    'bimlink.checkServer': () => runServerCheck(deps),
-    'bimlink.showLog': () => log.show(),
-  };
-  return Object.entries(handlers).map(([id, handler]) => vscode.commands.registerCommand(id, handler));
+    checkServerCommand(deps),
+    defineCommand({ id: 'bimlink.showLog', parameters: [], run: () => log.show() }),
+  ].map(command => registerCommand(command, log));
 }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { CancelledError } from '../../core/api';
 import { SessionEndedError } from '../auth/bimlinkAuthenticationProvider';
 
 /**
@@ -6,22 +7,29 @@ import { SessionEndedError } from '../auth/bimlinkAuthenticationProvider';
  * a request refused because the session ended says just that: the sign-in prompt is shown once, by the provider.
  */
 export function describeError(error: unknown): string {
-  if (causes(error).some(cause => cause instanceof SessionEndedError)) return 'You were signed out of BIMlink: your session ended.';
+  if (causeOfType(error, SessionEndedError)) return 'You were signed out of BIMlink: your session ended.';
   return error instanceof Error ? error.message : String(error);
 }
 
-function causes(error: unknown): unknown[] {
-  const chain: unknown[] = [];
+/** The error and the causes it wraps, outermost first. */
+function causes(error: unknown): Error[] {
+  const chain: Error[] = [];
   for (let current = error; current instanceof Error && chain.length < 10; current = current.cause) chain.push(current);
   return chain;
 }
 
+/** The first error of this type in the error's cause chain. */
+export function causeOfType<T extends Error>(error: unknown, type: abstract new (...args: never[]) => T): T | undefined {
+  return causes(error).find((cause): cause is T => cause instanceof type);
+}
+
 /**
- * A cancel by the user, which stays silent: our own progress notifications (CancellationError, or an API call
- * aborted by one), VS Code's cancel as it crosses from the workbench ("Canceled"), or its sign-in consent dialog.
+ * A cancel by the user, which stays silent, recognized by its type wherever it is in the cause chain: our own progress
+ * notifications and sign-in (vscode.CancellationError), an API call aborted by one (CancelledError), a fetch aborted
+ * by one (the DOMException AbortError), or VS Code's cancel as it crosses from the workbench, which arrives as a plain
+ * Error whose name is its type (VS Code's own isCancellationError checks it the same way).
  */
 export function isCancellation(error: unknown): boolean {
-  if (error instanceof vscode.CancellationError) return true;
-  const { name, message, kind } = (error ?? {}) as { name?: string; message?: string; kind?: string };
-  return kind === 'cancelled' || name === 'Canceled' || message === 'Canceled' || message === 'User did not consent to login.';
+  return causes(error).some(cause => cause instanceof vscode.CancellationError || cause instanceof CancelledError
+    || (cause instanceof DOMException && cause.name === 'AbortError') || cause.name === 'Canceled');
 }

@@ -7,6 +7,7 @@ import { registerSignOutOtherServers, signOutOtherServers } from '../../../src/v
 import { Settings } from '../../../src/vscode/settings/settings';
 import { FakeSignInServers, openWindow, scopes, settle, SharedSecrets, signInResult, storeLegacySessions, useFakeWindowClock } from './support/authHarness';
 import { commands, shown, window as ui } from '../fakes/vscode';
+import { recordingLog } from '../commands/support/recordingLog';
 
 const live = 'https://api.bimlink.nl';
 const demo = 'https://api.demo-bimlink.nl';
@@ -102,7 +103,7 @@ describe('Sign Out of Other Servers', () => {
     const contextKey = () => (commands.executeCommand.mock.calls as unknown[][])
       .filter(([id, key]) => id === 'setContext' && key === 'bimlink.signedInElsewhere').map(call => call[2]).at(-1);
     const settings = new Settings();
-    const registration = registerSignOutOtherServers(window.provider, storage, settings);
+    const registration = registerSignOutOtherServers(window.provider, storage, settings, recordingLog());
     expect(commands.registerCommand).toHaveBeenCalledWith('bimlink.signOutOtherServers', expect.any(Function));
     await vi.advanceTimersByTimeAsync(300);
     await settle();
