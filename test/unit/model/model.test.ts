@@ -70,4 +70,9 @@ describe('nodeId', () => {
     expect(nodeId('live|u1', [['da', 'x/y'], ['loc', '7']])).toBe('live|u1/da=x%2Fy/loc=7');
     expect(nodeId('s', [['da', 'a'], ['loc', 'b']])).not.toBe(nodeId('s', [['da', 'a/loc=b']]));
   });
+
+  it('names a status row by its kind alone, below the node whose level it belongs to', () => {
+    expect(nodeId('live|u1/da=1', [['load-more']])).toBe('live|u1/da=1/load-more');
+    expect(nodeId('root', [['message', 'no-match']])).toBe('root/message=no-match');
+  });
 });
