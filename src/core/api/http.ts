@@ -1,8 +1,8 @@
-// The fetch wrapper every BIMlink call goes through: bearer token, per-request timeout, caller cancellation,
-// a cap on requests in flight, one shared token refresh on 401, retries for 429/5xx/network failures,
-// and typed errors. It knows nothing about particular endpoints (routes.ts and client.ts do).
-import { AbortedMarker, childController, sleep } from './abort';
-import { BodyProblem, parseJsonText, readBodyText } from './body';
+// The fetch wrapper every BIMlink call goes through: bearer token, caller cancellation, a token renewal on 401
+// (which the token source shares among requests), retries for 429/5xx/network failures, and typed errors. Each
+// try (timeout, cap on requests in flight) is httpAttempt.ts. It knows nothing about particular endpoints.
+import { AbortedMarker, raceAbort, sleep } from './abort';
+import { BodyProblem, parseJsonText } from './body';
 import { bearerReason, parseBearerChallenge } from './errorDetails';
 import {
   CancelledError, MalformedResponseError, NetworkError, RateLimitedError, type RequestLabel, ServerError, TimeoutError,
@@ -11,8 +11,9 @@ import {
 import type { Fetch } from '../fetch';
 import { backoffDelay, DEFAULT_RETRY_POLICY, isIdempotent, isRetryableStatus, parseRetryAfter, type RetryPolicy } from './retry';
 import { authFailure, clientError } from './responseErrors';
+import { attemptRequest, NetworkFailure, TimeoutMarker, type AttemptSettings, type RawResponse } from './httpAttempt';
 import { Semaphore } from './semaphore';
-import { type AccessTokenSource, SharedTokenRefresh } from './tokenSource';
+import type { AccessTokenSource } from './tokenSource';
 
 export interface HttpOptions {
   /** API base URL, e.g. `https://api.demo-bimlink.nl` (a path prefix is kept). */
@@ -58,44 +59,30 @@ export interface HttpResponse {
   body: unknown;
 }
 
-const ERROR_BODY_LIMIT = 64 * 1024;
-
-/** Internal: a transport failure that may be retried, kept apart from typed errors until retries run out. */
-class NetworkFailure {
-  constructor(readonly cause: unknown) {}
-}
-class TimeoutMarker {}
-
-interface RawResponse {
-  status: number;
-  headers: Headers;
-  text: string;
-}
-
 export class HttpClient {
   private readonly base: string;
-  private readonly fetchFn: Fetch;
-  private readonly tokens: SharedTokenRefresh | undefined;
-  private readonly timeoutMs: number;
+  private readonly tokens: AccessTokenSource | undefined;
   private readonly policy: RetryPolicy;
-  private readonly maxBodyBytes: number;
-  private readonly semaphore: Semaphore;
+  private readonly transport: AttemptSettings;
 
   constructor(private readonly options: HttpOptions) {
     const url = new URL(options.baseUrl);
     if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new TypeError('baseUrl must be an http(s) URL');
     this.base = `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
-    this.fetchFn = options.fetch;
-    this.tokens = options.tokens ? new SharedTokenRefresh(options.tokens) : undefined;
-    this.timeoutMs = options.timeoutMs ?? 30_000;
+    this.tokens = options.tokens;
     this.policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
-    this.maxBodyBytes = options.maxBodyBytes ?? 64 * 1024 * 1024;
-    this.semaphore = new Semaphore(options.maxConcurrent ?? 4);
+    this.transport = {
+      fetch: options.fetch,
+      semaphore: new Semaphore(options.maxConcurrent ?? 4),
+      timeoutMs: options.timeoutMs ?? 30_000,
+      maxBodyBytes: options.maxBodyBytes ?? 64 * 1024 * 1024,
+      userAgent: options.userAgent,
+    };
   }
 
   /** Requests in flight right now (for tests and diagnostics). */
   get inFlight(): number {
-    return this.semaphore.inUse;
+    return this.transport.semaphore.inUse;
   }
 
   async send(request: HttpRequest, signal?: AbortSignal): Promise<HttpResponse> {
@@ -124,9 +111,9 @@ export class HttpClient {
     for (;;) {
       let raw: RawResponse;
       try {
-        raw = await this.attempt(url, method, request, token, signal);
+        raw = await attemptRequest(this.transport, { url, method, json: request.json, token }, signal);
       } catch (error) {
-        if (error instanceof TimeoutMarker) throw new TimeoutError(label, this.timeoutMs);
+        if (error instanceof TimeoutMarker) throw new TimeoutError(label, this.transport.timeoutMs);
         if (error instanceof BodyProblem) throw new MalformedResponseError(label, error.message);
         if (!(error instanceof NetworkFailure)) throw error;
         if (!isIdempotent(method) || failures >= this.policy.maxRetries) throw new NetworkError(label, error.cause, failures + 1);
@@ -185,45 +172,6 @@ export class HttpClient {
     return url;
   }
 
-  /** One try: a permit, the request, its whole body, all under the timeout and the caller's signal. */
-  private async attempt(url: string, method: string, request: HttpRequest, token: string | undefined,
-    signal: AbortSignal | undefined): Promise<RawResponse> {
-    const release = await this.semaphore.acquire(signal);
-    const { controller, dispose } = childController(signal);
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort();
-    }, this.timeoutMs);
-    try {
-      const headers: Record<string, string> = { accept: 'application/json' };
-      if (token !== undefined) headers.authorization = `Bearer ${token}`;
-      if (this.options.userAgent) headers['user-agent'] = this.options.userAgent;
-      let body: string | undefined;
-      if (request.json !== undefined) {
-        body = JSON.stringify(request.json);
-        headers['content-type'] = 'application/json';
-      }
-      // never follow a redirect: it could carry the bearer token to a host the user did not choose
-      const response = await this.fetchFn(url, { method, headers, signal: controller.signal, body, redirect: 'manual' });
-      const ok = response.status >= 200 && response.status < 300;
-      const text = ok
-        ? await readBodyText(response, this.maxBodyBytes)
-        : await readBodyText(response, ERROR_BODY_LIMIT).catch(() => '');
-      if (controller.signal.aborted) throw new Error('aborted');
-      return { status: response.status, headers: response.headers, text };
-    } catch (error) {
-      if (signal?.aborted) throw new AbortedMarker();
-      if (timedOut) throw new TimeoutMarker();
-      if (error instanceof BodyProblem) throw error;
-      throw new NetworkFailure(error);
-    } finally {
-      clearTimeout(timer);
-      dispose();
-      release();
-    }
-  }
-
   private async pause(label: RequestLabel, attempt: number, reason: 'rate-limited' | 'server' | 'network',
     status: number | undefined, serverWait: number | undefined, signal: AbortSignal | undefined): Promise<void> {
     const backoff = backoffDelay(attempt, this.policy, this.options.random);
@@ -234,18 +182,16 @@ export class HttpClient {
 
   private async initialToken(label: RequestLabel, signal: AbortSignal): Promise<string> {
     try {
-      return await this.tokens!.getAccessToken(signal);
+      return await raceAbort(this.tokens!.getAccessToken(signal), signal);
     } catch (error) {
       throw authFailure(label, undefined, error);
     }
   }
 
-  /** After a 401: a newer token if the source already has one, else one shared refresh. */
+  /** After a 401: the source's newer token (it shares one renewal among the requests refused at once). */
   private async renewedToken(rejected: string, label: RequestLabel, reason: string | undefined, signal: AbortSignal): Promise<string> {
     try {
-      const current = await this.tokens!.getAccessToken(signal);
-      if (current !== rejected) return current;
-      return await this.tokens!.refresh(rejected, signal);
+      return await raceAbort(this.tokens!.refreshAccessToken(rejected, signal), signal);
     } catch (error) {
       throw authFailure(label, reason, error);
     }

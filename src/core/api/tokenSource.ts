@@ -1,13 +1,14 @@
-// Where the client gets its bearer token. The VS Code auth layer implements AccessTokenSource later; the client
-// wraps it in SharedTokenRefresh so that any number of requests hitting 401 at once cause ONE refresh.
+// Where the client gets its bearer token. The source owns renewal: the client passes every 401 on to it, with the
+// caller's signal, and does not de-duplicate renewals itself (SharedRenewal does that, once, in the source).
 import { AbortedMarker, raceAbort } from './abort';
 
 export interface AccessTokenSource {
-  /** The current access token (may come from memory; refresh it first if it is known to be expired). */
+  /** The current access token (may come from memory; renew it first if it is known to be expired). */
   getAccessToken(signal: AbortSignal): Promise<string>;
   /**
-   * The server rejected `rejected` (401): get a new access token (e.g. with the refresh token) and return it.
-   * Throw when that is impossible (refresh token revoked or expired → the user must sign in again).
+   * The server rejected `rejected` (401): a newer access token. Callers rejected at the same time share one renewal,
+   * and a token already replaced gets its replacement without another. Throw when renewing is impossible (refresh
+   * token revoked or expired → the user must sign in again). `signal` ends the caller's wait.
    */
   refreshAccessToken(rejected: string, signal: AbortSignal): Promise<string>;
 }
@@ -22,64 +23,24 @@ export function staticTokenSource(token: string): AccessTokenSource {
   };
 }
 
-interface Flight {
-  promise: Promise<string>;
-  controller: AbortController;
-  waiters: number;
-}
-
 /**
- * Single-flight refresh: callers that were rejected while a refresh is running join it; a caller rejected
- * with a token that was already replaced gets the replacement without another refresh. The shared refresh is
- * aborted only when every caller waiting for it has given up.
+ * One renewal at a time: a caller that asks while one is under way joins it; the next call after it settled starts
+ * a new one. A caller's signal ends only that caller's wait. The renewal itself goes on: the token endpoint may
+ * already have rotated the refresh token, and dropping its answer would end the session.
  */
-export class SharedTokenRefresh {
-  private flight: Flight | undefined;
-  /** The last completed refresh: which token it replaced and with what. */
-  private last: { from: string; to: string } | undefined;
+export class SharedRenewal<T> {
+  private running: Promise<T> | undefined;
 
-  constructor(private readonly source: AccessTokenSource) {}
+  constructor(private readonly renew: () => Promise<T>) {}
 
-  getAccessToken(signal: AbortSignal): Promise<string> {
-    return raceAbort(this.source.getAccessToken(signal), signal);
+  run(signal?: AbortSignal): Promise<T> {
+    if (signal?.aborted) return Promise.reject(new AbortedMarker());
+    const running = this.running ??= this.renew().finally(() => { if (this.running === running) this.running = undefined; });
+    return raceAbort(running, signal);
   }
 
-  async refresh(rejected: string, signal: AbortSignal): Promise<string> {
-    if (signal.aborted) throw new AbortedMarker();
-    if (!this.flight && this.last && this.last.from === rejected) return this.last.to;
-    const flight = this.flight ?? this.start(rejected);
-    flight.waiters++;
-    try {
-      return await raceAbort(flight.promise, signal);
-    } finally {
-      flight.waiters--;
-      if (flight.waiters === 0 && this.flight === flight) {
-        // everyone gave up: stop the refresh, and let the next caller start a fresh one
-        this.flight = undefined;
-        flight.controller.abort();
-      }
-    }
-  }
-
-  private start(rejected: string): Flight {
-    const controller = new AbortController();
-    const flight: Flight = {
-      controller,
-      waiters: 0,
-      promise: Promise.resolve()
-        .then(() => this.source.refreshAccessToken(rejected, controller.signal))
-        .then(
-          token => {
-            this.last = { from: rejected, to: token };
-            return token;
-          },
-        )
-        .finally(() => {
-          if (this.flight === flight) this.flight = undefined;
-        }),
-    };
-    flight.promise.catch(() => undefined); // waiters see the failure; no unhandled rejection if all left
-    this.flight = flight;
-    return flight;
+  /** Settles once the renewal under way, if any, has, whatever its outcome. */
+  async settled(): Promise<void> {
+    await this.running?.catch(() => undefined);
   }
 }

@@ -1,8 +1,8 @@
-// The semaphore, the abortable sleep and the single-flight token refresh, without a server.
+// The semaphore, the abortable sleep and the single-flight token renewal, without a server.
 import { describe, expect, it } from 'vitest';
 import { AbortedMarker, sleep } from '../../../src/core/api/abort';
 import { Semaphore } from '../../../src/core/api/semaphore';
-import { SharedTokenRefresh, type AccessTokenSource } from '../../../src/core/api/tokenSource';
+import { SharedRenewal } from '../../../src/core/api/tokenSource';
 
 const tick = () => new Promise(r => setTimeout(r, 5));
 
@@ -49,74 +49,64 @@ describe('sleep', () => {
   });
 });
 
-function countingSource(delayMs = 20): AccessTokenSource & { refreshes: number; signals: AbortSignal[] } {
-  let current = 'token-0';
-  const source = {
-    refreshes: 0,
-    signals: [] as AbortSignal[],
-    getAccessToken: async () => current,
-    refreshAccessToken: async (_rejected: string, signal: AbortSignal) => {
-      source.refreshes++;
-      source.signals.push(signal);
-      await new Promise(r => setTimeout(r, delayMs));
-      current = `token-${source.refreshes}`;
-      return current;
-    },
-  };
-  return source;
+/** A renewal that takes `delayMs` and counts how often it ran. */
+function countingRenewal(delayMs = 20) {
+  const counter = { runs: 0, renewal: undefined as unknown as SharedRenewal<string> };
+  counter.renewal = new SharedRenewal(async () => {
+    counter.runs++;
+    await new Promise(r => setTimeout(r, delayMs));
+    return `token-${counter.runs}`;
+  });
+  return counter;
 }
 
-describe('SharedTokenRefresh', () => {
-  it('makes one refresh for many concurrent rejections of the same token', async () => {
-    const source = countingSource();
-    const shared = new SharedTokenRefresh(source);
-    const signal = new AbortController().signal;
-    const tokens = await Promise.all(Array.from({ length: 10 }, () => shared.refresh('token-0', signal)));
-    expect(source.refreshes).toBe(1);
+describe('SharedRenewal', () => {
+  it('makes one renewal for many concurrent callers, and a new one once that settled', async () => {
+    const counter = countingRenewal();
+    const tokens = await Promise.all(Array.from({ length: 10 }, () => counter.renewal.run(new AbortController().signal)));
+    expect(counter.runs).toBe(1);
     expect(new Set(tokens)).toEqual(new Set(['token-1']));
-    // a latecomer rejected with the old token gets the new one without another refresh
-    expect(await shared.refresh('token-0', signal)).toBe('token-1');
-    expect(source.refreshes).toBe(1);
-    // the new token rejected too: a second refresh
-    expect(await shared.refresh('token-1', signal)).toBe('token-2');
-    expect(source.refreshes).toBe(2);
+    expect(await counter.renewal.run()).toBe('token-2');
+    expect(counter.runs).toBe(2);
   });
 
-  it('keeps the refresh for the callers still waiting when one gives up, and stops it when all do', async () => {
-    const source = countingSource(50);
-    const shared = new SharedTokenRefresh(source);
+  it('ends the wait of a caller who gives up, and keeps the renewal going for the others and to its end', async () => {
+    const counter = countingRenewal(50);
     const quitter = new AbortController();
-    const stayer = new AbortController();
-    const a = shared.refresh('token-0', quitter.signal);
-    const b = shared.refresh('token-0', stayer.signal);
+    const a = counter.renewal.run(quitter.signal);
+    const b = counter.renewal.run(new AbortController().signal);
     quitter.abort();
     await expect(a).rejects.toBeInstanceOf(AbortedMarker);
-    expect(source.signals[0]!.aborted).toBe(false);
     expect(await b).toBe('token-1');
 
-    const c1 = new AbortController();
-    const c = shared.refresh('token-1', c1.signal);
-    await tick();
-    c1.abort();
+    const alone = new AbortController();
+    const c = counter.renewal.run(alone.signal);
+    alone.abort(); // everyone gave up: the renewal still completes (its answer may carry a rotated refresh token)
     await expect(c).rejects.toBeInstanceOf(AbortedMarker);
-    expect(source.signals[1]!.aborted).toBe(true);
+    await counter.renewal.settled();
+    expect(counter.runs).toBe(2);
+    expect(await counter.renewal.run()).toBe('token-3');
   });
 
-  it('passes a failed refresh to every waiter and tries again next time', async () => {
+  it('does not start a renewal for a caller who already gave up', async () => {
+    const counter = countingRenewal();
+    const gone = new AbortController();
+    gone.abort();
+    await expect(counter.renewal.run(gone.signal)).rejects.toBeInstanceOf(AbortedMarker);
+    expect(counter.runs).toBe(0);
+  });
+
+  it('passes a failed renewal to every waiter and tries again next time', async () => {
     let calls = 0;
-    const shared = new SharedTokenRefresh({
-      getAccessToken: async () => 't',
-      refreshAccessToken: async () => {
-        calls++;
-        await tick();
-        throw new Error('invalid_grant');
-      },
+    const renewal = new SharedRenewal<string>(async () => {
+      calls++;
+      await tick();
+      throw new Error('invalid_grant');
     });
-    const signal = new AbortController().signal;
-    const results = await Promise.allSettled([shared.refresh('t', signal), shared.refresh('t', signal)]);
+    const results = await Promise.allSettled([renewal.run(), renewal.run()]);
     expect(results.map(r => r.status)).toEqual(['rejected', 'rejected']);
     expect(calls).toBe(1);
-    await expect(shared.refresh('t', signal)).rejects.toThrow('invalid_grant');
+    await expect(renewal.run()).rejects.toThrow('invalid_grant');
     expect(calls).toBe(2);
   });
 });

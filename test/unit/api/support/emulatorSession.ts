@@ -3,16 +3,17 @@
 import { startEmulator, type Emulator, type EmulatorOptions } from '../../../emulator/index';
 import { refreshTokens, signInWithPassword, TokenEndpointError, type TokenSet } from '../../../emulator/testing/index';
 import { BimlinkClient, type BimlinkClientOptions } from '../../../../src/core/api/client';
-import type { AccessTokenSource } from '../../../../src/core/api/tokenSource';
+import { SharedRenewal, type AccessTokenSource } from '../../../../src/core/api/tokenSource';
 
 export const ANNA = 'anna@demo-bimlink.nl';
 export const BRAM = 'bram@demo-bimlink.nl';
 
-/** Refreshes with the emulator; counts refreshes so tests can prove they were shared. */
+/** Refreshes with the emulator, one renewal at a time, as the extension's source does; counts refreshes so tests can prove they were shared. */
 export class EmulatorTokens implements AccessTokenSource {
   refreshes = 0;
   private accessToken: string;
   private refreshToken: string | undefined;
+  private readonly renewal = new SharedRenewal(() => this.renew());
 
   constructor(private readonly emulator: Emulator, tokens: TokenSet) {
     this.accessToken = tokens.accessToken;
@@ -31,7 +32,12 @@ export class EmulatorTokens implements AccessTokenSource {
     return this.accessToken;
   }
 
-  async refreshAccessToken(): Promise<string> {
+  async refreshAccessToken(rejected: string, signal: AbortSignal): Promise<string> {
+    if (rejected !== this.accessToken) return this.accessToken; // already renewed
+    return this.renewal.run(signal);
+  }
+
+  private async renew(): Promise<string> {
     this.refreshes++;
     if (!this.refreshToken) throw new Error('signed out: no refresh token');
     let next;
