@@ -1,6 +1,7 @@
 // The composition root: builds the extension's objects and registers them with VS Code. No logic lives here.
 import * as vscode from 'vscode';
 import { BimlinkAuthenticationProvider } from './vscode/auth/bimlinkAuthenticationProvider';
+import { showSessionNotices } from './vscode/auth/sessionNotices';
 import { registerSignOutOtherServers } from './vscode/auth/signOutOtherServers';
 import { UriCallbacks } from './vscode/auth/uriCallbacks';
 import { registerCommands } from './vscode/commands/registerCommands';
@@ -39,6 +40,7 @@ export function activate(context: vscode.ExtensionContext): void {
     settings,
     auth,
     vscode.authentication.registerAuthenticationProvider('bimlink', 'BIMlink', auth, { supportsMultipleAccounts: true }),
+    showSessionNotices(auth),
     vscode.window.registerUriHandler(uriCallbacks),
     connection,
     connection.onDidChange(updateContextKeys),

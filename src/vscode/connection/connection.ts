@@ -83,8 +83,8 @@ export class Connection implements vscode.Disposable {
       pageSize: settings.pageSize,
       collections: settings.collections,
       tokens: {
-        getAccessToken: () => this.auth.accessToken(sessionId),
-        refreshAccessToken: rejected => this.auth.renewAccessToken(sessionId, rejected),
+        getAccessToken: signal => this.auth.accessToken(sessionId, signal),
+        refreshAccessToken: (rejected, signal) => this.auth.renewAccessToken(sessionId, rejected, signal),
       },
       onEvent: event => this.log.debug(event.type === 'retry'
         ? `Retrying ${event.request.method} ${event.request.path} in ${event.delayMs} ms (${event.reason}${event.status ? ` ${event.status}` : ''}).`

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { CancelledError } from '../../core/api';
-import { SessionEndedError } from '../auth/bimlinkAuthenticationProvider';
+import { SessionEndedError } from '../../core/auth/sessionEnd';
 
 /**
  * A message for the user. The API client's errors already name the request (never a token) and say what to do;

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, vi } from 'vitest';
 import type * as vscode from 'vscode';
 import { resolveServers, type EnvironmentName } from '../../../../src/core/config/servers';
 import { BimlinkAuthenticationProvider } from '../../../../src/vscode/auth/bimlinkAuthenticationProvider';
+import { showSessionNotices } from '../../../../src/vscode/auth/sessionNotices';
 import type { SettingValues } from '../../../../src/vscode/settings/settings';
 import { EventEmitter, resetFakeVscode } from '../../fakes/vscode';
 
@@ -127,7 +128,7 @@ export interface WindowSettings {
 
 const log = Object.fromEntries(['trace', 'debug', 'info', 'warn', 'error'].map(level => [level, () => undefined])) as unknown as vscode.LogOutputChannel;
 
-/** One window of the extension: its provider, and settings the test can change (as the user would) while it works. */
+/** One window of the extension: its provider (with its notifications), and settings the test can change (as the user would) while it works. */
 export function openWindow(secrets: SharedSecrets, servers: FakeSignInServers, settings: WindowSettings,
   options: { random?: () => number } = {}) {
   const current = { ...settings };
@@ -148,6 +149,7 @@ export function openWindow(secrets: SharedSecrets, servers: FakeSignInServers, s
     timeoutMs: 1000,
     random: options.random ?? (() => 0),
   } as ConstructorParameters<typeof BimlinkAuthenticationProvider>[0]);
+  showSessionNotices(provider); // what the user is told, as the extension wires it
   return {
     provider,
     /** Changes the settings and tells the provider, as the extension's settings listener does. */
