@@ -48,7 +48,7 @@ export class ExplorerTreeDataProvider implements vscode.TreeDataProvider<Explore
       return [new MessageNode(undefined, 'settings', state.error.message, 'warning',
         { command: 'workbench.action.openSettings', title: 'Open Setting', arguments: [state.error.setting] })];
     }
-    if (!node) return await this.roots?.children() ?? [];
+    if (!node) return this.rootChildren();
     return await node.children?.(this.filters.get(node.id)) ?? [];
   }
 
@@ -98,13 +98,20 @@ export class ExplorerTreeDataProvider implements vscode.TreeDataProvider<Explore
   }
 
   dispose(): void {
-    this.roots?.reset();
+    this.roots?.dispose();
     this.subscription.dispose();
     this.changed.dispose();
   }
 
+  /** The top level; when the account changes during the load, the new account's. */
+  private async rootChildren(): Promise<ExplorerNode[]> {
+    const roots = this.roots;
+    const children = await roots?.children() ?? [];
+    return roots === this.roots ? children : this.getChildren();
+  }
+
   private use(state: ConnectionState): void {
-    this.roots?.reset();
+    this.roots?.dispose();
     this.filters.clear();
     const context: TreeContext | undefined = state.kind === 'signedIn' ? { scope: state.scope, client: state.client, pageSize: state.pageSize } : undefined;
     this.context = context;

@@ -53,6 +53,7 @@ export class PagedChildren<T extends { readonly id: string }> {
   private loading: Promise<string | undefined> | undefined;
   private controller: AbortController | undefined;
   private generation = 0;
+  private disposed = false;
 
   constructor(private readonly owner: ExplorerNode | undefined, private readonly source: LevelSource<T>) {}
 
@@ -63,7 +64,8 @@ export class PagedChildren<T extends { readonly id: string }> {
   async children(filter?: string): Promise<ExplorerNode[]> {
     const generation = this.generation;
     const awaited = await (this.loading ?? (this.loaded || this.failure ? undefined : this.loadNext()));
-    if (generation !== this.generation) return this.children(filter); // reset meanwhile: the answer is stale
+    // reset meanwhile: the answer is stale, and the level as it is now is what to show (nothing once disposed)
+    if (generation !== this.generation) return this.disposed ? [] : this.children(filter);
     const failure = awaited ?? this.failure;
     this.failure = undefined;
     return this.filtered(this.rows(failure), filter);
@@ -82,6 +84,12 @@ export class PagedChildren<T extends { readonly id: string }> {
     this.loading = undefined;
     this.loaded = undefined;
     this.failure = undefined;
+  }
+
+  /** Stops for good, as a reset does, when the tree it belongs to is replaced: a look waiting gets nothing. */
+  dispose(): void {
+    this.disposed = true;
+    this.reset();
   }
 
   /** Loads the next page into the level; resolves with the failure, if any, as the user should read it. */
