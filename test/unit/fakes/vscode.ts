@@ -1,5 +1,6 @@
 // The `vscode` module for unit tests: vitest resolves `vscode` to this file (vitest.config.mts), so src/vscode runs without a workbench.
 // Messages and pickers answer "dismissed" unless a test sets an answer; everything shown is recorded.
+import { stat } from 'node:fs/promises';
 import { vi } from 'vitest';
 
 type Listener<T> = (event: T) => unknown;
@@ -68,6 +69,8 @@ export const workspace = {
     get: (key: string, fallback: unknown) => userSettings[key.replace(/^bimlink\./, '')] ?? fallback,
   }),
   onDidChangeConfiguration: configurationChanged.event,
+  /** The disk, as the extension host's file system sees it. */
+  fs: { stat: vi.fn((uri: { fsPath: string }) => stat(uri.fsPath)) },
 };
 
 /** Sets (or, with undefined, removes) BIMlink settings as the user would, and fires the configuration change. */
