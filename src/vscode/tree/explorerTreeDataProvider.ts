@@ -66,6 +66,15 @@ export class ExplorerTreeDataProvider implements vscode.TreeDataProvider<Explore
     this.redraw(node);
   }
 
+  /**
+   * Loads again what failed (Retry on an error row): the failed page of a node's children, keeping the pages already
+   * loaded; the whole tree when the top level failed.
+   */
+  async retry(node?: ExplorerNode): Promise<void> {
+    if (node) await this.loadMore(node);
+    else this.refresh();
+  }
+
   /** Shows a node again after its children changed without a reload. */
   redraw(node?: ExplorerNode): void {
     this.changed.fire(node);

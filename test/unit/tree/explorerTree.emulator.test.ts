@@ -101,14 +101,16 @@ describe('the explorer tree over the emulator', () => {
   });
 
   it('shows a failed load as an error row with Retry, at the top as in a phase, and keeps the pages loaded', async () => {
-    const { tree } = treeFor(new TestConnection(signedIn(client, 4)));
+    const { tree, redrawn } = treeFor(new TestConnection(signedIn(client, 4)));
     emulator.faults.set({ errorRate: 1 });
     const [error] = await tree.getChildren();
     expect(error!.id).toBe('root/error');
     expect(tree.getTreeItem(error!)).toMatchObject({ contextValue: 'error', command: { command: 'bimlink.retry', arguments: [undefined] } });
     expect(String(tree.getTreeItem(error!).label)).toMatch(/5\d\d|server/i);
     emulator.faults.reset();
-    expect(await rowsOf(tree)).toEqual(['Demo Vastgoed BV', 'Woonstichting De Linde']); // the next look loads again
+    await tree.retry(undefined);
+    expect(redrawn.at(-1)).toBeUndefined();
+    expect(await rowsOf(tree)).toEqual(['Demo Vastgoed BV', 'Woonstichting De Linde']);
 
     const phase = await open(tree, ...gebouwB, 'Voorlopig ontwerp');
     await tree.getChildren(phase);
@@ -118,8 +120,11 @@ describe('the explorer tree over the emulator', () => {
     expect(ids.at(-1)).toBe(`${phase.id}/error`);
     expect(ids.filter(id => id.includes('/sse='))).toHaveLength(4);
     emulator.faults.reset();
-    await tree.loadMore(phase); // what Retry does: the failed page, not the level again
+    const before = apiRequests();
+    await tree.retry(phase);
+    expect(redrawn.at(-1)).toBe(phase);
     expect(text(tree, (await tree.getChildren(phase)).at(-1)!)).toBe('Load more… | 8 of 11');
+    expect(apiRequests()).toBe(before + 1); // the failed page alone: the first stayed loaded
   });
 
   it('filters any level by name, marks the filtered row, and says when nothing matches', async () => {
