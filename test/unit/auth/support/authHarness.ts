@@ -49,6 +49,7 @@ export class FakeSignInServers {
   readonly refusals: RecordedRequest[] = [];
   private readonly issued = new Map<string, { origin: string; clientId: string }>();
   private readonly holds: { matches: (request: RecordedRequest) => boolean; released: Promise<void> }[] = [];
+  private readonly replies: { matches: (request: RecordedRequest) => boolean; reply: () => Response }[] = [];
   private count = 0;
 
   /** A refresh token that `origin` accepts from `clientId`. */
@@ -67,6 +68,11 @@ export class FakeSignInServers {
     let release!: () => void;
     this.holds.push({ matches, released: new Promise<void>(resolve => { release = resolve; }) });
     return () => release();
+  }
+
+  /** The next request that matches gets `reply`'s answer instead, or, when `reply` throws, fails as a network error would. */
+  replyOnce(matches: (request: RecordedRequest) => boolean, reply: () => Response): void {
+    this.replies.push({ matches, reply });
   }
 
   to(origin: string): RecordedRequest[] {
@@ -91,6 +97,8 @@ export class FakeSignInServers {
     this.requests.push(request);
     await turn();
     for (const hold of this.holds) if (hold.matches(request)) await hold.released;
+    const replaced = this.replies.findIndex(r => r.matches(request));
+    if (replaced >= 0) return this.replies.splice(replaced, 1)[0].reply();
     const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
     if (request.path === '/.well-known/openid-configuration') {
       return json(200, {
