@@ -61,6 +61,7 @@ export class BimlinkClient {
   private readonly collectionSettings: Readonly<Record<string, string>>;
   private readonly paths = new CollectionPaths();
   private collectionList: Promise<CollectionInfo[]> | undefined;
+  private openApi: unknown;
 
   constructor(options: BimlinkClientOptions) {
     this.http = new HttpClient(options);
@@ -148,6 +149,12 @@ export class BimlinkClient {
     return this.collectionList.then(list => list.map(c => ({ ...c })));
   }
 
+  /** The server's OpenAPI document as read by discoverCollections (for its schemas), or undefined when it has none. */
+  async openApiDocument(options: CallOptions = {}): Promise<unknown> {
+    await this.discoverCollections(options);
+    return this.openApi;
+  }
+
   /** What is known of a collection; a name the server's list does not hold is tried as a path as it is. */
   async collectionInfo(name: string, options: CallOptions = {}): Promise<CollectionInfo> {
     return (await this.discoverCollections(options)).find(c => c.name === name) ?? { name, paths: [name], storeyFilter: true, source: 'settings' };
@@ -171,6 +178,7 @@ export class BimlinkClient {
     try {
       const response = await this.http.send({ path: routes.openApiDocument(), auth: false }, signal);
       const found = collectionsFromOpenApi(response.body);
+      this.openApi = found.length ? response.body : undefined;
       return found.length ? found : undefined;
     } catch (error) {
       if (isBimlinkApiError(error) && error.kind === 'cancelled') throw error;
