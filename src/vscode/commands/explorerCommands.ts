@@ -22,7 +22,7 @@ export function explorerCommands({ tree, view, connection }: ExplorerCommandDepe
     // has the focus, so this takes no argument; a row's own Refresh (context menu) is bimlink.refreshNode.
     defineCommand({ id: 'bimlink.refresh', parameters: [], run: () => tree.refresh() }),
     defineCommand({ id: 'bimlink.refreshNode', parameters: [explorerNode], run: node => tree.refresh(node) }),
-    defineCommand({ id: 'bimlink.retry', parameters: [explorerNode], run: node => tree.refresh(node) }),
+    defineCommand({ id: 'bimlink.retry', parameters: [explorerNode], run: node => tree.retry(node) }), // an error row's Retry
     defineCommand({
       id: 'bimlink.loadMore',
       parameters: [explorerNode],
