@@ -1,18 +1,11 @@
 // What the Extensions view shows and what the .vsix holds, and that the manifest's menus match the tree's rows.
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { entriesUnder, projectRoot as root } from '../support/projectFiles';
 
-const root = fileURLToPath(new URL('../../..', import.meta.url));
 const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
-
-function sourcesUnder(folder: string): string[] {
-  return readdirSync(path.join(root, folder), { recursive: true, withFileTypes: true })
-    .filter(entry => entry.isFile() && entry.name.endsWith('.ts'))
-    .map(entry => path.join(entry.parentPath, entry.name));
-}
 
 describe('the package', () => {
   it('has a 128×128 PNG icon for the Extensions view', () => {
@@ -34,8 +27,8 @@ describe('the package', () => {
 
   it('shows each row command only on rows whose context value the tree sets', () => {
     const contextWords = new Set<string>();
-    for (const file of sourcesUnder('src/vscode/tree')) {
-      for (const line of readFileSync(file, 'utf8').split('\n').filter(l => l.includes('contextValue'))) {
+    for (const file of entriesUnder('src/vscode/tree').filter(e => e.isFile)) {
+      for (const line of readFileSync(path.join(root, file.path), 'utf8').split('\n').filter(l => l.includes('contextValue'))) {
         for (const literal of line.matchAll(/(['`])([^'`]*)\1/g)) literal[2].split(/[\s}]+/).filter(w => /^[a-zA-Z]+$/.test(w)).forEach(w => contextWords.add(w));
       }
     }
