@@ -53,7 +53,12 @@ interface Token extends TextRange {
   readonly isString: boolean;
 }
 
-type Role = { kind: 'id' } | { kind: 'name' | 'detail'; rank: number } | { kind: 'other' };
+/** What a key of an entity is: its own id, a name or kind (the lower the rank the better), or a reference. */
+interface Role {
+  readonly kind: 'id' | 'name' | 'detail' | 'other';
+  readonly rank: number;
+  readonly target: string | undefined;
+}
 
 const ownIdKeys = fieldNames.id.map(normalizeKey);
 const nameKeys = fieldNames.name.map(normalizeKey);
@@ -100,7 +105,7 @@ class Scanner {
   /** The page's storey: its id is a reference to the spatial structure. */
   private storey(): void {
     this.members(key => {
-      if (this.role(key).kind === 'id' && this.peek() === QUOTE) this.reference(this.string(), 'storey', SPATIAL_STRUCTURE, -1);
+      if (this.table.isOwnId(key) && this.peek() === QUOTE) this.reference(this.string(), 'storey', SPATIAL_STRUCTURE, -1);
       else this.skip();
     });
   }
@@ -113,12 +118,12 @@ class Scanner {
     let detail: { token: Token; rank: number } | undefined;
     this.members(key => {
       const c = this.peek();
-      const target = this.table.targetOf(key, collection);
+      const role = this.role(key, collection);
+      const target = role.target;
       if (c === OPEN_OBJECT || c === OPEN_ARRAY) return this.nested(target, key, index);
       const token = c === QUOTE ? this.string() : this.scalar();
       if (!token.isString && token.value === 'null') return;
       if (target) return this.reference(token, key, target, index);
-      const role = this.role(key);
       if (role.kind === 'id' && !id) id = token;
       else if (role.kind === 'name' && token.isString && (!name || role.rank < name.rank)) name = { token, rank: role.rank };
       else if (role.kind === 'detail' && (!detail || role.rank < detail.rank)) detail = { token, rank: role.rank };
@@ -153,13 +158,14 @@ class Scanner {
     if (token.isString || /^-?\d+$/.test(token.value)) this.references.push({ start: token.start, end: token.end, key, id: token.value, target, entity });
   }
 
-  private role(key: string): Role {
+  private role(key: string, owner: string): Role {
     let role = this.roles.get(key);
     if (!role) {
       const k = normalizeKey(key);
-      role = ownIdKeys.includes(k) ? { kind: 'id' }
-        : nameKeys.includes(k) ? { kind: 'name', rank: nameKeys.indexOf(k) }
-          : detailKeys.includes(k) ? { kind: 'detail', rank: detailKeys.indexOf(k) } : { kind: 'other' };
+      const target = this.table.targetOf(key, owner);
+      role = ownIdKeys.includes(k) ? { kind: 'id', rank: 0, target }
+        : nameKeys.includes(k) ? { kind: 'name', rank: nameKeys.indexOf(k), target }
+          : detailKeys.includes(k) ? { kind: 'detail', rank: detailKeys.indexOf(k), target } : { kind: 'other', rank: 0, target };
       this.roles.set(key, role);
     }
     return role;

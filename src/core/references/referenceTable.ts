@@ -45,7 +45,8 @@ export class ReferenceTable {
   /** A schema key in any owner; null when the schema names two targets for it. */
   private readonly schemaKeys = new Map<string, string | null>();
   private readonly builtinKeys = new Map<string, string>();
-  private readonly memo = new Map<string, string | null>();
+  /** Answers by owner, then by the key as spelled: a scan asks the same few keys thousands of times. */
+  private readonly memo = new Map<string, Map<string, string | null>>();
   /** The fields the OpenAPI document marks as references (empty without a document). */
   readonly fields: readonly ReferenceField[];
 
@@ -77,15 +78,15 @@ export class ReferenceTable {
 
   /** The collection a key of an entity of `owner` points to, or undefined when it is no reference. */
   targetOf(key: string, owner?: string): string | undefined {
-    const memoKey = `${owner ?? ''}\0${key}`;
-    const memo = this.memo.get(memoKey);
-    if (memo !== undefined) return memo ?? undefined;
+    let memo = this.memo.get(owner ?? '');
+    if (!memo) this.memo.set(owner ?? '', memo = new Map());
+    const known = memo.get(key);
+    if (known !== undefined) return known ?? undefined;
     const k = normalizeKey(key);
     const target = ownIdKeys.has(k) ? undefined
-      : (owner !== undefined ? this.schemaOwned.get(`${owner}\0${k}`) : undefined) ?? this.schemaKeys.get(k)
-        ?? this.builtinKeys.get(k);
-    if (this.memo.size >= MEMO_LIMIT) this.memo.clear();
-    this.memo.set(memoKey, target ?? null);
+      : (owner !== undefined ? this.schemaOwned.get(`${owner}\0${k}`) : undefined) ?? this.schemaKeys.get(k) ?? this.builtinKeys.get(k);
+    if (memo.size >= MEMO_LIMIT) memo.clear(); // keys come from the server: bound what they can make us keep
+    memo.set(key, target ?? null);
     return target;
   }
 
