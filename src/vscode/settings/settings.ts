@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import { collectionPattern } from '../../core/model/entityDocument';
 import { resolveServers, SettingError, type EnvironmentName, type Servers } from '../../core/config/servers';
-import { showErrorMessage } from '../feedback/messages';
 
 /** The settings the extension reads, as read at one moment. */
 export interface SettingValues {
@@ -75,10 +74,4 @@ function collectionSettings(value: unknown): Record<string, string> {
 
 export function missingClientId(): SettingError {
   return new SettingError('bimlink.clientId', 'BIMlink needs a client id to sign you in. Set "bimlink.clientId" to the client id BIMlink registered for you.');
-}
-
-/** Shows an error about a setting with a button that opens it. */
-export async function showSettingError(error: SettingError | { setting: string; message: string }): Promise<void> {
-  const choice = await showErrorMessage(error.message, 'Open Setting');
-  if (choice) await vscode.commands.executeCommand('workbench.action.openSettings', error.setting);
 }
