@@ -30,6 +30,7 @@ Faults (also changeable at run time: PUT /__admin/faults):
   --pagination-headers <mode>    ok | missing | lying
   --token-endpoint-faults        Apply latency, 429 and 5xx to POST /connect/token too
   --hostile-names                Send storey names as Markdown command links
+  --separated-names              Send storey names with the tab titles' separator (00 · Begane grond)
   --help                         Show this text
 `;
 
@@ -68,6 +69,7 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv): E
         'pagination-headers': { type: 'string' },
         'token-endpoint-faults': { type: 'boolean' },
         'hostile-names': { type: 'boolean' },
+        'separated-names': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -89,6 +91,7 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv): E
   set('paginationHeaders', v['pagination-headers'] as Faults['paginationHeaders'] | undefined);
   if (v['token-endpoint-faults']) faults.tokenEndpoint = true;
   if (v['hostile-names']) faults.hostileNames = true;
+  if (v['separated-names']) faults.separatedNames = true;
   if (v.dialect !== undefined && !isDialectName(v.dialect)) {
     throw new UsageError(`--dialect must be one of ${DIALECT_NAMES.join(', ')}, got '${v.dialect}'`);
   }

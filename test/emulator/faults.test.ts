@@ -167,6 +167,18 @@ describe('faults on the API', () => {
     }
   });
 
+  it('sends storey names with the tab titles\' separator with separatedNames, and the same data otherwise', async () => {
+    const spatial = `/domainaccounts/${emulator.ids.demoVastgoed}/projectphases/${emulator.ids.gebouwBDefinitiefOntwerp}/spatialstructureelements?limit=500`;
+    type Element = Record<string, unknown>;
+    const plain = (await apiGet<Element[]>(emulator, spatial, token)).body;
+    await setFaults({ separatedNames: true });
+    const separated = (await apiGet<Element[]>(emulator, spatial, token)).body;
+    expect(separated.filter((e) => e['type'] === 'Storey').map((e) => e['name'])).toContain('00 · Begane grond');
+    expect(separated).toEqual(plain.map((e) => (e['type'] === 'Storey' ? { ...e, name: String(e['name']).replace(' ', ' · ') } : e)));
+    expect((await stats()).faults.separatedNames).toBe(1);
+    expect((await (await admin('POST', '/reset')).json()) as Faults).toMatchObject({ separatedNames: false });
+  });
+
   it('is controlled in-process the same way', async () => {
     emulator.faults.set({ rateLimitRate: 1 });
     expect((await (await admin('GET', '/faults')).json()) as Faults).toMatchObject({ rateLimitRate: 1 });

@@ -24,6 +24,8 @@ export interface Faults {
   tokenEndpoint: boolean;
   /** Storey names sent as Markdown command links, `[00 Begane grond](command:workbench.action.openSettings)`. */
   hostileNames: boolean;
+  /** Storey names holding the separator of the extension's tab titles, `00 · Begane grond`. */
+  separatedNames: boolean;
 }
 
 export const DEFAULT_FAULTS: Readonly<Faults> = {
@@ -36,6 +38,7 @@ export const DEFAULT_FAULTS: Readonly<Faults> = {
   accessTokenLifetimeSeconds: 3600,
   tokenEndpoint: false,
   hostileNames: false,
+  separatedNames: false,
 };
 
 export class FaultValidationError extends Error {}
@@ -53,6 +56,7 @@ const CHECKS: Record<keyof Faults, [Check, string]> = {
   accessTokenLifetimeSeconds: [(v) => Number.isInteger(v) && (v as number) >= 1, 'an integer ≥ 1'],
   tokenEndpoint: [(v) => typeof v === 'boolean', 'true or false'],
   hostileNames: [(v) => typeof v === 'boolean', 'true or false'],
+  separatedNames: [(v) => typeof v === 'boolean', 'true or false'],
 };
 
 /** Checks a partial fault set (from JSON or options); throws FaultValidationError. */

@@ -2,7 +2,7 @@
 // and benchmarks can assert on what the client actually did (e.g. how many retries).
 
 export type RequestArea = 'api' | 'token' | 'oidc' | 'login' | 'admin' | 'other';
-export type FaultKind = 'latency' | 'rateLimited' | 'serverError' | 'malformedJson' | 'paginationHeaders' | 'hostileNames';
+export type FaultKind = 'latency' | 'rateLimited' | 'serverError' | 'malformedJson' | 'paginationHeaders' | 'hostileNames' | 'separatedNames';
 
 export interface StatsSnapshot {
   readonly requests: Record<RequestArea | 'total', number>;
@@ -14,7 +14,7 @@ export interface StatsSnapshot {
 export class Stats {
   #requests = zero<RequestArea | 'total'>(['total', 'api', 'token', 'oidc', 'login', 'admin', 'other']);
   #responses: Record<string, number> = {};
-  #faults = zero<FaultKind>(['latency', 'rateLimited', 'serverError', 'malformedJson', 'paginationHeaders', 'hostileNames']);
+  #faults = zero<FaultKind>(['latency', 'rateLimited', 'serverError', 'malformedJson', 'paginationHeaders', 'hostileNames', 'separatedNames']);
 
   request(area: RequestArea): void {
     this.#requests.total++;

@@ -14,7 +14,7 @@ import type { Stats } from '../stats';
 import type { BearerResult } from './bearer';
 import { createDtoWriter, type DtoWriter } from './dialectJson';
 import { registerFaultHooks } from './faultHooks';
-import { withHostileName } from './hostileNames';
+import { hostileName, separatedName, withStoreyName } from './hostileNames';
 import { parsePage, setPaginationHeaders } from './pagination';
 import { sendProblem } from './problems';
 import { queryReader, type Query, type QueryReader } from './query';
@@ -128,9 +128,11 @@ async function listPage(deps: ApiDependencies, spelling: Spelling, route: PhaseR
     deps.stats.fault('paginationHeaders');
   }
   const items = page(selection, offset, limit);
-  if (!deps.faults.get().hostileNames) return items.map((dto) => write(route.dto, dto));
-  if (route.name === 'spatialstructureelements') deps.stats.fault('hostileNames');
-  return items.map((dto) => write(route.dto, withHostileName(route, dto)));
+  const { hostileNames, separatedNames } = deps.faults.get();
+  const rename = hostileNames ? hostileName : separatedNames ? separatedName : undefined;
+  if (!rename) return items.map((dto) => write(route.dto, dto));
+  if (route.name === 'spatialstructureelements') deps.stats.fault(hostileNames ? 'hostileNames' : 'separatedNames');
+  return items.map((dto) => write(route.dto, withStoreyName(route, dto, rename)));
 }
 
 /** The phase's dataset, or undefined after sending 403/404. */
