@@ -2,6 +2,7 @@ import { anna, resetEmulator } from './emulator';
 import { useEmulator } from './settings';
 import { accountLabels, signInAs } from './signIn';
 import { clearNotifications, ui } from './ui';
+import { waitFor } from './wait';
 
 export interface Row { label: string; description: string; level: number; expanded?: boolean; selected: boolean }
 
@@ -27,13 +28,11 @@ export async function expand(...labels: string[]): Promise<Row[]> {
  * the explorer gives every open level at least one row (a message when it is empty or failed).
  */
 async function waitForExpanded(label: string): Promise<void> {
-  for (let i = 0; i < 75; i++) {
+  await waitFor(`"${label}" to expand and show its children`, async () => {
     const shown = await rows();
     const at = shown.findIndex(r => r.label === label);
-    if (at >= 0 && shown[at]!.expanded !== false && (shown[at + 1]?.level ?? 0) > shown[at]!.level) return;
-    await new Promise(resolve => setTimeout(resolve, 200));
-  }
-  throw new Error(`"${label}" did not expand and show its children`);
+    return at >= 0 && shown[at]!.expanded !== false && (shown[at + 1]?.level ?? 0) > shown[at]!.level ? true : undefined;
+  });
 }
 
 /** A calm starting point for a suite: no editors or notifications, the explorer shown with everything collapsed. */

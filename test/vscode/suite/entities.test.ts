@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import { admin, anna, apiRequestCount, emulatorDialect, setFaults, spelling } from '../helpers/emulator';
 import { afterRestart } from '../helpers/restart';
 import { accountLabels, signInAs, signInAtRest } from '../helpers/signIn';
-import { expand, startAsAnna } from '../helpers/tree';
+import { expand, freshExplorer, startAsAnna } from '../helpers/tree';
 import { clearNotifications, ui, uiDriverUrl } from '../helpers/ui';
 import { waitFor } from '../helpers/wait';
 
@@ -207,13 +207,43 @@ suite('Entity documents', function () {
     const target = vscode.Uri.file(path.join(folder, 'cancelled.ndjson'));
     await setFaults({ latencyMs: 300 });
     const exporting = vscode.commands.executeCommand<number | undefined>('bimlink.exportEntities', await grootModel(), 'objectinstances', target);
-    await new Promise(resolve => setTimeout(resolve, 2_000)); // a few pages in
+    await waitFor('the export to be a few pages in', async () => {
+      const { messages } = await ui<{ messages: string[] }>('notification-history');
+      return messages.some(m => /^Exporting objectinstances: [1-9][\d,]* of /.test(m)) ? true : undefined;
+    });
     await vscode.commands.executeCommand('notifications.showList');
     await ui('click-notification-button', { label: 'Cancel', message: 'Exporting objectinstances' });
     await vscode.commands.executeCommand('notifications.hideList');
     assert.equal(await exporting, undefined);
     assert.equal(existsSync(target.fsPath), false);
     assert.deepEqual(readdirSync(folder), [], 'no partial file either');
+  });
+
+  test('a storey named "A · B" (the titles\' separator) pages with its name and total, which the address carries, not the title', async () => {
+    await setFaults({ separatedNames: true });
+    try {
+      await freshExplorer(); // the tree learns the storeys' names again
+      await expand('Demo Vastgoed BV', 'Campus Noord, Utrecht', 'Nieuwbouw Gebouw B', 'Definitief ontwerp', 'Kavel B', 'Gebouw B', 'Hoofdgebouw');
+      await ui('tree-context-menu', { label: '00 · Begane grond', item: 'Open Entities…' });
+      await ui('fill-quick-input', { text: 'objectinstances', pick: true });
+      const first = await waitFor('the storey\'s first page', async () => {
+        const shown = await nextDocument();
+        return shown.json.storey?.name === '00 · Begane grond' ? shown : undefined;
+      });
+      const total = first.json.page.total!;
+      await vscode.commands.executeCommand('bimlink.nextPage');
+      const second = await nextDocument(first.uri);
+      assert.equal(second.json.page.offset, 100);
+      assert.deepEqual(second.json.storey, first.json.storey);
+      assert.equal(title(second.uri), `objectinstances · 00 · Begane grond · 101–200 of ${total.toLocaleString('en')}.json`);
+      await vscode.commands.executeCommand('bimlink.previousPage');
+      const back = await nextDocument(second.uri);
+      assert.equal(back.json.page.offset, 0);
+      assert.equal(title(back.uri), title(first.uri));
+    } finally {
+      await setFaults({ separatedNames: false });
+      await freshExplorer();
+    }
   });
 });
 

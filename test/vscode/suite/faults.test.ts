@@ -85,6 +85,8 @@ suite('Under faults', function () {
       const { messages } = await ui<{ messages: string[] }>('notification-history');
       return messages.some(m => /^Exporting objectinstances: \d{2},\d{3} of 100,000/.test(m)) ? true : undefined;
     }, 120_000);
+    let sessionChanges = 0;
+    const listener = vscode.authentication.onDidChangeSessions(e => { if (e.provider.id === 'bimlink') sessionChanges++; });
     await admin('POST', `/users/${encodeURIComponent(anna.email)}/revoke-refresh-tokens`);
     let exported = await exporting;
     let signedInAgain = false;
@@ -105,8 +107,17 @@ suite('Under faults', function () {
     assert.equal(lines.length, exportSize, 'as many lines as entities');
     assert.equal(exportedIds.size, exportSize, 'every entity exactly once');
 
-    // Any renewal with the revoked refresh token happens within one token lifetime: wait it out, then judge.
-    await new Promise(resolve => setTimeout(resolve, (injected.accessTokenLifetimeSeconds + 2) * 1000));
+    // The first renewal after the revocation decides, within one token lifetime, and is announced either way: refused,
+    // it ends the session with a prompt; one that raced the revocation and got a new refresh token keeps it.
+    try {
+      await waitFor('the first renewal after the revocation', () => sessionChanges > 0 || undefined, (injected.accessTokenLifetimeSeconds + 5) * 1000);
+    } finally {
+      listener.dispose();
+    }
+    if (!(await accountLabels()).includes(anna.email)) {
+      await waitFor('the session-ended prompt', async () =>
+        (await notifications()).some(n => /session for .* has (ended|expired)/.test(n.message)) ? true : undefined);
+    }
     const shown = await notifications();
     const prompts = shown.filter(n => /session for .* has (ended|expired)/.test(n.message));
     const survived = (await accountLabels()).includes(anna.email);

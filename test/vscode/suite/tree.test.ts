@@ -76,8 +76,8 @@ suite('Explorer tree', function () {
     await ui('tree-context-menu', { label: 'Schetsontwerp', item: 'Refresh' });
     await waitFor('the phase\'s reload', async () => (await apiRequestCount()) > before ? true : undefined);
     await waitFor('the phase to come back expanded', async () => (await row('00 Begane grond')) ? true : undefined);
-    // A whole-tree reload would go on to ask for the domain accounts and locations: give it the time it would take.
-    await new Promise(resolve => setTimeout(resolve, 1_000));
+    // A whole-tree reload asks for the domain accounts and locations before it can ask for a phase's structure: with
+    // the structure back, those requests would already be counted.
     assert.equal(await apiRequestCount(), before + 1, 'one request: the phase\'s spatial structure');
     assert.equal((await row('Hoofdgebouw'))?.expanded, true);
   });
@@ -158,16 +158,22 @@ suite('Explorer tree', function () {
   });
 
   test('a token renewal does not reload the tree', async () => {
-    await setFaults({ accessTokenLifetimeSeconds: 4 });
+    await setFaults({ accessTokenLifetimeSeconds: 2 }); // renewal is due after 1.3 s
+    let renewed = false;
+    const listener = vscode.authentication.onDidChangeSessions(e => { if (e.provider.id === 'bimlink') renewed = true; });
     try {
       await signInAs(anna); // the same account again: new tokens, same tree
       const tokenRequests = async () => (await admin<{ requests: { token: number } }>('GET', '/stats')).requests.token;
       const [apiBefore, tokensBefore] = [await apiRequestCount(), await tokenRequests()];
-      await waitFor('a renewal', async () => (await tokenRequests()) > tokensBefore ? true : undefined, 8_000);
-      await new Promise(resolve => setTimeout(resolve, 1_000));
+      renewed = false;
+      await waitFor('a renewal', async () => (await tokenRequests()) > tokensBefore ? true : undefined, 5_000);
+      await waitFor('the renewed session to be announced', () => renewed || undefined, 3_000);
+      // A reload would start on that announcement; nothing announces that none started, so allow it a moment.
+      await new Promise(resolve => setTimeout(resolve, 500));
       assert.equal(await apiRequestCount(), apiBefore, 'no API request: the tree kept what it had');
       assert.ok(await row('Demo Vastgoed BV'));
     } finally {
+      listener.dispose();
       await setFaults({ accessTokenLifetimeSeconds: 3600 });
     }
   });
