@@ -4,12 +4,12 @@
 // the entities themselves up to a cap, so the next lookup is instant (or one single-item page read) and a missing id
 // is known missing. A caller's signal ends only its own wait; the scan stops when nobody waits any more.
 import type { BimlinkClient, PhaseScope } from '../api/client';
-import { pageSizeFor } from '../api/collections';
 import type { Entity } from '../api/dto';
 import { NotFoundError } from '../api/errors';
 import { idKey, sameId } from '../api/ids';
 import { entityIdOf } from '../api/readDto';
 import { routes } from '../api/routes';
+import { collectionPages } from './collectionPages';
 import { SharedWork } from './sharedWork';
 
 export interface LookupOptions {
@@ -116,9 +116,7 @@ export class EntityLookup {
     const progress: Scan['progress'] = { count: 0, total: undefined };
     const work: SharedWork<Map<string, Seen>> = new SharedWork(async signal => {
       try {
-        const info = await this.client.collectionInfo(scope.collection, { signal });
-        const limit = pageSizeFor(info, info.maxLimit ?? 1000); // fewest requests: the largest page it serves
-        for await (const page of this.client.entityPages(scope, { limit, signal })) {
+        for await (const page of collectionPages(this.client, scope, scope.collection, signal)) {
           page.items.forEach((entity, i) => {
             const key = idKey(entityIdOf(entity));
             if (key && !partial.has(key)) partial.set(key, { offset: page.offset + i, ...(partial.size < this.keep ? { entity } : {}) });

@@ -137,7 +137,8 @@ export class EntityResolver {
   /** The first page at the largest size; the rest too when the collection is small enough to keep whole. */
   private async load(scope: PhaseScope, collection: string, state: CollectionState, signal: AbortSignal): Promise<void> {
     const info = await this.client.collectionInfo(collection, { signal });
-    const first = await this.client.getEntityPage({ ...scope, collection }, { offset: 0, limit: pageSizeFor(info, info.maxLimit ?? 1000) }, { signal });
+    const limit = info.maxLimit !== undefined ? pageSizeFor(info, info.maxLimit) : undefined; // unknown maximum: the client's page size
+    const first = await this.client.getEntityPage({ ...scope, collection }, { offset: 0, limit }, { signal });
     const keep = (items: readonly Entity[]) => {
       for (const entity of items) state.entries.set(idKey(entityIdOf(entity)), toResolved(collection, entity));
     };

@@ -4,11 +4,11 @@
 // serialized again), a key's meaning is looked up once per spelling, and no page is kept.
 import { childController } from '../api/abort';
 import type { BimlinkClient, PhaseScope } from '../api/client';
-import { pageSizeFor } from '../api/collections';
-import type { Entity, Page } from '../api/dto';
+import type { Entity } from '../api/dto';
 import { entityIdOf } from '../api/readDto';
+import { collectionPages } from './collectionPages';
 import { labelOf } from './entityLabel';
-import { SPATIAL_STRUCTURE, type ReferenceTable, type Referrer } from './referenceTable';
+import type { ReferenceTable, Referrer } from './referenceTable';
 
 export interface UsageTarget {
   readonly collection: string;
@@ -71,7 +71,8 @@ export async function findUsages(client: BimlinkClient, table: ReferenceTable, s
 
   const search = async (collection: string): Promise<void> => {
     const refers = new Map<string, boolean>(); // a key's meaning, once per spelling
-    for await (const page of pagesOf(client, scope, collection, controller.signal)) {
+    let mine = 0;
+    for await (const page of collectionPages(client, scope, collection, controller.signal)) {
       page.items.forEach((entity, i) => {
         for (const key in entity) {
           let isReference = refers.get(key);
@@ -82,9 +83,12 @@ export async function findUsages(client: BimlinkClient, table: ReferenceTable, s
         }
       });
       read += page.items.length;
-      totals.set(collection, page.total);
+      mine += page.items.length;
+      totals.set(collection, page.total ?? totals.get(collection)); // a server may leave the total off the last pages
       report();
     }
+    totals.set(collection, mine); // read to the end: now its total is certain
+    report();
   };
   try {
     await Promise.all(referrers.map(({ collection }) => search(collection).catch((error: unknown) => {
@@ -95,16 +99,6 @@ export async function findUsages(client: BimlinkClient, table: ReferenceTable, s
     dispose();
   }
   return { found, read, collections: referrers.map(r => r.collection) };
-}
-
-/** A collection's entities at its largest page; the spatial structure's elements as sent. */
-async function* pagesOf(client: BimlinkClient, scope: PhaseScope, collection: string, signal: AbortSignal | undefined): AsyncGenerator<Page<Entity>> {
-  if (collection === SPATIAL_STRUCTURE) {
-    for await (const page of client.spatialStructurePages(scope, { signal })) yield { ...page, items: page.items.map(e => e.data) };
-    return;
-  }
-  const info = await client.collectionInfo(collection, { signal });
-  yield* client.entityPages({ ...scope, collection }, { limit: pageSizeFor(info, info.maxLimit ?? 1000), signal });
 }
 
 /** Compares ids ignoring case, cheaply: the length first, the lower-cased text only when it could match. */

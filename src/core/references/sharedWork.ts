@@ -24,7 +24,10 @@ export class SharedWork<T> {
   /** Waits for the work; `signal` ends this wait only (with CancelledError naming `label`). */
   wait(given: AbortSignal | undefined, label: RequestLabel): Promise<T> {
     const signal = given ?? new AbortController().signal; // a caller without a signal waits to the end
-    if (signal.aborted) return Promise.reject(new CancelledError(label));
+    if (signal.aborted) {
+      if (this.waiting === 0 && !this.settled) this.controller.abort(new AbortedMarker()); // nobody else wants it
+      return Promise.reject(new CancelledError(label));
+    }
     this.waiting++;
     return new Promise<T>((resolve, reject) => {
       const leave = (): void => {
