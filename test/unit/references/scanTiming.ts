@@ -1,7 +1,8 @@
 // A timing check run by hand (not a timed test): scanning a real 1,000-entity page, and the cached resolution a hover
-// makes. `npx tsx test/unit/references/scanTiming.ts`
+// makes, and Find usages against a bare read of the same collection (20,000 instances). `npx tsx test/unit/references/scanTiming.ts`
 import { performance } from 'node:perf_hooks';
 import { scanEntityDocument } from '../../../src/core/references/documentScan';
+import { findUsages } from '../../../src/core/references/findUsages';
 import { EntityResolver } from '../../../src/core/references/entityResolver';
 import { ReferenceTable } from '../../../src/core/references/referenceTable';
 import { DIALECTS, pageDocument, startSession } from './support/dialectSessions';
@@ -33,3 +34,16 @@ for (const dialect of DIALECTS) {
   measure(`  cached hover`, 2000, () => resolver.cached(session.scope, scan.references[7]!.target, scan.references[7]!.id));
   await session.emulator.close();
 }
+
+const big = await startSession('bimlink', 20_000);
+const bare = async () => {
+  for await (const page of big.client.entityPages({ ...big.scope, collection: 'objectinstances' }, { limit: 1000 })) void page;
+};
+const table = await ReferenceTable.of(big.client);
+const usages = () => findUsages(big.client, table, big.scope, { collection: 'objecttypes', id: 'none' }, { referrers: [{ collection: 'objectinstances', keys: [] }] });
+for (const [label, run] of [['bare read', bare], ['find usages', usages], ['bare read', bare], ['find usages', usages]] as const) {
+  const start = performance.now();
+  await run();
+  console.log(`${label} of 20,000 instances: ${(performance.now() - start).toFixed(0)} ms`);
+}
+await big.emulator.close();
