@@ -2,7 +2,7 @@ import type * as vscode from 'vscode';
 import { withJitter } from '../../core/auth/renewalJitter';
 import type { Servers } from '../../core/config/servers';
 import { liveSession, toAuthenticationSession, type LiveSession } from './liveSession';
-import { SessionStore } from './sessionStore';
+import { SessionStore, type StoredSession } from './sessionStore';
 import type { StorageWrites } from './storageWrites';
 import type { TokenRenewal } from './tokenRenewal';
 
@@ -95,17 +95,11 @@ export class HeldSessions implements vscode.Disposable {
   private async reconcileNow(): Promise<void> {
     const environment = this.environment;
     if (!environment) return;
-    await this.deps.writes.idle(); // this window's own changes first
-    const stored = await environment.store.read();
-    // A session held here that the index does not name is gone (its key too), or was dropped from the index by
-    // another window's write at the same moment (its key is still there): that one goes back into the index.
-    for (const live of this.sessions.values()) {
-      if (stored.some(s => s.id === live.stored.id)) continue;
-      const still = await environment.store.get(live.stored.id);
-      if (!still) continue;
-      stored.push(still);
-      await this.deps.writes.run(() => environment.store.keepIndexed(still.id));
-    }
+    let read = await this.readStored(environment);
+    // A change of this window's during the read (a renewal storing its rotated token, a sign-in) may have replaced what
+    // was read: read again, or memory would go back to a refresh token the server no longer accepts.
+    for (let tries = 1; read.changedMeanwhile && tries < 5; tries++) read = await this.readStored(environment);
+    const { stored, unindexed } = read;
     if (this.environment !== environment) return;
     const added: vscode.AuthenticationSession[] = [];
     const removed: vscode.AuthenticationSession[] = [];
@@ -125,5 +119,25 @@ export class HeldSessions implements vscode.Disposable {
       removed.push(toAuthenticationSession(live));
     }
     if (added.length || removed.length) this.deps.changed({ added, removed, changed: [] });
+    for (const id of unindexed) await this.deps.writes.run(() => environment.store.keepIndexed(id));
+  }
+
+  /**
+   * What storage holds, with the ids of sessions held here that the index does not name but whose own key is still
+   * there: dropped from the index by another window's write at the same moment, they go back into it.
+   */
+  private async readStored(environment: HeldEnvironment): Promise<{ stored: StoredSession[]; unindexed: string[]; changedMeanwhile: boolean }> {
+    await this.deps.writes.idle(); // this window's own changes first
+    const writes = this.deps.writes.count;
+    const stored = await environment.store.read();
+    const unindexed: string[] = [];
+    for (const live of this.sessions.values()) {
+      if (stored.some(s => s.id === live.stored.id)) continue;
+      const still = await environment.store.get(live.stored.id);
+      if (!still) continue;
+      stored.push(still);
+      unindexed.push(still.id);
+    }
+    return { stored, unindexed, changedMeanwhile: this.deps.writes.count !== writes };
   }
 }

@@ -4,8 +4,15 @@
  */
 export class StorageWrites {
   private last: Promise<unknown> = Promise.resolve();
+  /** How many changes were queued so far: a read that saw it change may hold a state a change has since replaced. */
+  private queued = 0;
+
+  get count(): number {
+    return this.queued;
+  }
 
   run<T>(change: () => Promise<T>): Promise<T> {
+    this.queued++;
     const write = this.last.then(change);
     this.last = write.catch(() => undefined);
     return write;

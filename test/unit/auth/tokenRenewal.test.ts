@@ -144,6 +144,17 @@ describe('token renewal', () => {
     expect(servers.refreshes()).toHaveLength(2);
   });
 
+  it('keeps the token it rotated when storage is read back while the renewal writes it (no refused refresh after)', async () => {
+    const w = open();
+    await w.provider.getSessions();
+    const rejected = await w.provider.accessToken('s1'); // its storage change events arrive while the next renewal runs
+    const renewed = await w.provider.renewAccessToken('s1', rejected);
+    await settle();
+    await w.provider.renewAccessToken('s1', renewed);
+    expect(servers.refusals).toEqual([]);
+    expect(servers.refreshes()).toHaveLength(3);
+  });
+
   it('a sign-out during a renewal tells the waiting request, and revokes the token the renewal brought', async () => {
     const w = open();
     await w.provider.getSessions();
