@@ -20,7 +20,7 @@ const ROUNDS = 2;
 type Reader = 'client' | 'baseline';
 
 function readIn(reader: Reader, job: ReadJob): Promise<ReadResult> {
-  const file = reader === 'client' ? 'read-with-client.ts' : 'read-with-baseline.ts';
+  const file = reader === 'client' ? 'readWithClient.ts' : 'readWithBaseline.ts';
   return runChild<ReadResult>(script(file), { env: { [JOB_ENV]: JSON.stringify(job) }, timeoutMs: 120_000 });
 }
 
