@@ -17,6 +17,8 @@ export interface Benchmark {
 export function formatValue(value: number): string {
   if (!Number.isFinite(value)) return String(value);
   if (Math.abs(value) >= 100) return String(Math.round(value));
+  // below 0.01 two decimals would read 0.00 (a cached hover takes microseconds): three significant digits instead
+  if (value !== 0 && Math.abs(value) < 0.01) return value.toPrecision(3);
   return value.toFixed(2);
 }
 
