@@ -11,6 +11,8 @@ import { EntityDocuments, entityScheme } from './vscode/documents/entityDocument
 import { EntityFileSystem } from './vscode/documents/entityFileSystem';
 import { createLog } from './vscode/feedback/log';
 import { createStatusBarItem } from './vscode/connection/statusBar';
+import { ReferenceServices } from './vscode/references/referenceServices';
+import { registerReferenceProviders } from './vscode/references/registerReferenceProviders';
 import { ExplorerTreeDataProvider } from './vscode/tree/explorerTreeDataProvider';
 
 /** How long the browser has to come back from the sign-in page before VS Code offers to paste the address. */
@@ -28,7 +30,8 @@ export function activate(context: vscode.ExtensionContext): void {
   const connection = new Connection(auth, settings, context.globalState, fetch, log);
   const tree = new ExplorerTreeDataProvider(connection, context.globalState);
   const view = vscode.window.createTreeView('bimlink.explorer', { treeDataProvider: tree, showCollapseAll: true });
-  const documents = new EntityDocuments(connection);
+  const references = new ReferenceServices(connection); // builds its services on first use
+  const documents = new EntityDocuments(connection, client => references.lookupFor(client));
   const files = new EntityFileSystem(documents, log);
   const updateContextKeys = () => {
     const state = connection.state;
@@ -56,7 +59,9 @@ export function activate(context: vscode.ExtensionContext): void {
       isCaseSensitive: true,
       isReadonly: new vscode.MarkdownString('BIMlink entity documents are read-only: they show data from the BIMlink API. Use **BIMlink: Export Entities…** to save a collection to a file.'),
     }),
-    ...registerCommands({ log, settings, auth, tree, view, connection, documents, files, fetch }),
+    references,
+    ...registerReferenceProviders(references, documents, files),
+    ...registerCommands({ log, settings, auth, tree, view, connection, documents, files, fetch, references }),
     registerSignOutOtherServers(auth, context.secrets, settings, log),
   );
   updateContextKeys();

@@ -4,6 +4,7 @@ export const commandIds = [
   'bimlink.selectDomainAccount', 'bimlink.selectProjectPhase',
   'bimlink.refresh', 'bimlink.refreshNode', 'bimlink.retry', 'bimlink.loadMore', 'bimlink.filter', 'bimlink.clearFilter', 'bimlink.copyId',
   'bimlink.openEntities', 'bimlink.openEntity', 'bimlink.nextPage', 'bimlink.previousPage', 'bimlink.exportEntities',
+  'bimlink.findReferences', 'bimlink.revealSpatialElement',
   'bimlink.checkServer', 'bimlink.showLog',
 ] as const;
 

@@ -4,6 +4,9 @@ import type { Connection } from '../connection/connection';
 import { literalText } from '../../core/text/untrustedText';
 import type { ExplorerNode } from '../tree/explorerNode';
 import type { ExplorerTreeDataProvider } from '../tree/explorerTreeDataProvider';
+import type { ReferenceServices } from '../references/referenceServices';
+import { PhaseNode } from '../tree/phaseNode';
+import { SpatialElementNode } from '../tree/spatialElementNode';
 import { defineCommand, type Command } from './command';
 import { explorerNode } from './commandParameters';
 import { pickDomainAccount } from './pickDomainAccount';
@@ -13,15 +16,17 @@ export interface ExplorerCommandDependencies {
   readonly tree: ExplorerTreeDataProvider;
   readonly view: vscode.TreeView<ExplorerNode>;
   readonly connection: Connection;
+  /** What references resolved and found (issue 18): forgotten with what the tree forgets. */
+  readonly references: ReferenceServices;
 }
 
 /** The explorer's commands. Those run on a row take the row's node; anything else is ignored, as if none was given. */
-export function explorerCommands({ tree, view, connection }: ExplorerCommandDependencies): Command[] {
+export function explorerCommands({ tree, view, connection, references }: ExplorerCommandDependencies): Command[] {
   return [
     // The view's title-bar Refresh and the palette's reload everything. VS Code hands a title-bar command the row that
     // has the focus, so this takes no argument; a row's own Refresh (context menu) is bimlink.refreshNode.
-    defineCommand({ id: 'bimlink.refresh', parameters: [], run: () => tree.refresh() }),
-    defineCommand({ id: 'bimlink.refreshNode', parameters: [explorerNode], run: node => tree.refresh(node) }),
+    defineCommand({ id: 'bimlink.refresh', parameters: [], run: () => { references.forget(); tree.refresh(); } }),
+    defineCommand({ id: 'bimlink.refreshNode', parameters: [explorerNode], run: node => { references.forget(phaseOf(node)); tree.refresh(node); } }),
     defineCommand({ id: 'bimlink.retry', parameters: [explorerNode], run: node => tree.retry(node) }), // an error row's Retry
     defineCommand({
       id: 'bimlink.loadMore',
@@ -70,4 +75,11 @@ export function explorerCommands({ tree, view, connection }: ExplorerCommandDepe
       },
     }),
   ];
+}
+
+/** The phase a row belongs to, for a refresh that forgets only that phase's references; undefined (everything) for a higher row. */
+function phaseOf(node: ExplorerNode | undefined): { domainAccountId: string; projectPhaseId: string } | undefined {
+  if (node instanceof PhaseNode) return { domainAccountId: node.domainAccountId, projectPhaseId: node.phase.id };
+  if (node instanceof SpatialElementNode) return { domainAccountId: node.domainAccountId, projectPhaseId: node.projectPhaseId };
+  return undefined;
 }

@@ -5,8 +5,9 @@ import { checkServerCommand, type CheckServerDependencies } from './checkServer'
 import { defineCommand, registerCommand } from './command';
 import { entityCommands, type EntityCommandDependencies } from './entityCommands';
 import { explorerCommands, type ExplorerCommandDependencies } from './explorerCommands';
+import { referenceCommands, type ReferenceCommandDependencies } from '../references/referenceCommands';
 
-export interface CommandDependencies extends ExplorerCommandDependencies, EntityCommandDependencies, CheckServerDependencies {
+export interface CommandDependencies extends ExplorerCommandDependencies, EntityCommandDependencies, CheckServerDependencies, ReferenceCommandDependencies {
   readonly auth: BimlinkAuthenticationProvider;
 }
 
@@ -17,6 +18,7 @@ export function registerCommands(deps: CommandDependencies): vscode.Disposable[]
     ...authCommands(auth, settings),
     ...explorerCommands(deps),
     ...entityCommands(deps),
+    ...referenceCommands(deps),
     checkServerCommand(deps),
     defineCommand({ id: 'bimlink.showLog', parameters: [], run: () => log.show() }),
   ].map(command => registerCommand(command, log));

@@ -2,9 +2,11 @@ import * as vscode from 'vscode';
 import { pageSizeFor, type BimlinkClient, type CollectionInfo, type Page, type Entity } from '../../core/api';
 import {
   entityDocumentPath, maxLimit, pageStateQuery, pageTitle, parseEntityDocumentPath, parsePageState, type EntityDocumentRef, type EntityPageRef,
-  type PageState,
+  type PageState, type SingleEntityRef,
 } from '../../core/model/entityDocument';
+import type { EntityLookup } from '../../core/references/entityLookup';
 import type { Connection } from '../connection/connection';
+import { lookUpWithProgress } from '../references/lookupProgress';
 
 export const entityScheme = 'bimlink';
 
@@ -21,7 +23,11 @@ export interface LoadedDocument {
  * from the client (the server's OpenAPI document, else the built-in list, with the bimlink.collections setting).
  */
 export class EntityDocuments {
-  constructor(private readonly connection: Connection) {}
+  /**
+   * `lookupFor` gives the signed-in client's EntityLookup (src/vscode/references): with it, an entity of a collection
+   * the server has no single-entity route for is found in its collection (with progress for a long search).
+   */
+  constructor(private readonly connection: Connection, private readonly lookupFor?: (client: BimlinkClient) => EntityLookup | undefined) {}
 
   client(): BimlinkClient {
     const state = this.connection.state;
@@ -54,8 +60,9 @@ export class EntityDocuments {
     const client = this.client();
     const scope = { domainAccountId: ref.domainAccountId, projectPhaseId: ref.projectPhaseId, collection: ref.collection };
     if (ref.kind === 'entity') {
-      const entity = await client.getEntity(scope, ref.entityId, { signal });
-      const uri = documentUri(ref, `${ref.collection} · ${ref.entityId}`);
+      const lookup = this.lookupFor?.(client);
+      const entity = lookup ? await lookUpWithProgress(lookup, scope, ref.entityId, signal) : await client.getEntity(scope, ref.entityId, { signal });
+      const uri = entityDocumentUri(ref);
       return { uri, content: render({ collection: ref.collection, domainAccountId: ref.domainAccountId, projectPhaseId: ref.projectPhaseId, entity }) };
     }
     const page = await client.getEntityPage({ ...scope, storeyId: ref.storeyId }, { offset: ref.offset, limit: ref.limit, knownTotal: state.total }, { signal });
@@ -79,6 +86,11 @@ export class EntityDocuments {
 
 export function documentUri(ref: EntityDocumentRef, title: string, state: PageState = {}): vscode.Uri {
   return vscode.Uri.from({ scheme: entityScheme, path: entityDocumentPath(ref, title), query: pageStateQuery(state) });
+}
+
+/** A single entity's document: the address a reference's link, Go to Definition and Open Entity all open. */
+export function entityDocumentUri(ref: SingleEntityRef): vscode.Uri {
+  return documentUri(ref, `${ref.collection} · ${ref.entityId}`);
 }
 
 /** The page a document shows, when it is a page document, with what it knows (total, storey name). */

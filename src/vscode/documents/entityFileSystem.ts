@@ -12,6 +12,8 @@ import type { EntityDocuments } from './entityDocuments';
  */
 export class EntityFileSystem implements vscode.FileSystemProvider, vscode.Disposable {
   private readonly recent = new Map<string, Uint8Array>();
+  /** Documents the extension rendered that name no entity document (lists of references), kept while the window lives. */
+  private readonly rendered = new Map<string, Uint8Array>();
   private readonly changed = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
   readonly onDidChangeFile = this.changed.event;
 
@@ -24,13 +26,21 @@ export class EntityFileSystem implements vscode.FileSystemProvider, vscode.Dispo
     while (this.recent.size > 20) this.recent.delete(this.recent.keys().next().value!);
   }
 
+  /** Serves a document the extension rendered at an address of its own (see renderedDocumentUri), from memory only. */
+  serve(uri: vscode.Uri, content: Uint8Array): void {
+    this.rendered.delete(uri.toString());
+    this.rendered.set(uri.toString(), content);
+    while (this.rendered.size > 50) this.rendered.delete(this.rendered.keys().next().value!);
+  }
+
   stat(uri: vscode.Uri): vscode.FileStat {
-    this.refOf(uri);
-    return { type: vscode.FileType.File, ctime: 0, mtime: 0, size: this.recent.get(uri.toString())?.byteLength ?? 0, permissions: vscode.FilePermission.Readonly };
+    const size = (this.rendered.get(uri.toString()) ?? this.recent.get(uri.toString()))?.byteLength;
+    if (!this.rendered.has(uri.toString())) this.refOf(uri);
+    return { type: vscode.FileType.File, ctime: 0, mtime: 0, size: size ?? 0, permissions: vscode.FilePermission.Readonly };
   }
 
   async readFile(uri: vscode.Uri): Promise<Uint8Array> {
-    const kept = this.recent.get(uri.toString());
+    const kept = this.rendered.get(uri.toString()) ?? this.recent.get(uri.toString());
     if (kept) return kept;
     const ref = this.refOf(uri);
     const controller = new AbortController();
@@ -80,6 +90,7 @@ export class EntityFileSystem implements vscode.FileSystemProvider, vscode.Dispo
   }
 
   private refOf(uri: vscode.Uri) {
+    if (isRenderedDocumentUri(uri)) throw vscode.FileSystemError.FileNotFound('This list is no longer available: it was shown before VS Code reloaded. Run BIMlink: Find References again.');
     try {
       return parseEntityDocumentPath(uri.path);
     } catch (error) {
@@ -87,6 +98,19 @@ export class EntityFileSystem implements vscode.FileSystemProvider, vscode.Dispo
       throw error;
     }
   }
+}
+
+const renderedPrefix = '/references/';
+
+/** An address for a document the extension renders itself (a list of references): outside the entity documents' paths. */
+export function renderedDocumentUri(serial: string, title: string): vscode.Uri {
+  // eslint-disable-next-line no-control-regex
+  const name = title.replace(/[/\\]/g, '∕').replace(/[\u0000-\u001f\u007f]/g, ' ').slice(0, 160) || 'references';
+  return vscode.Uri.from({ scheme: 'bimlink', path: `${renderedPrefix}${serial}/${name}.json` });
+}
+
+function isRenderedDocumentUri(uri: vscode.Uri): boolean {
+  return uri.path.startsWith(renderedPrefix) && uri.path.split('/').length === 4; // an entity document's path has seven parts
 }
 
 function readOnly(): vscode.FileSystemError {
