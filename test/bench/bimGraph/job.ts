@@ -28,6 +28,8 @@ export interface LinksResult {
   symbols: number;
   /** One scan (links + symbols) of the whole page, per run after warm-up. */
   scanMs: number[];
+  /** scanEntityDocument alone (no link targets), to tell the two apart. */
+  scanOnlyMs: number[];
   /** One cached hover each: find the reference under the cursor, cached(), build its text. */
   hoverMs: number[];
   /** References the hovers covered that resolved to an entity. */
