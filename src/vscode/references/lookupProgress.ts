@@ -12,7 +12,9 @@ export async function lookUpWithProgress(lookup: EntityLookup, scope: Collection
   let state: 'quiet' | 'shown' | 'done' = 'quiet';
   let finish = (): void => undefined;
   let report = (_count: number, _total: number | undefined): void => undefined;
-  const onProgress = (count: number, total: number | undefined): void => {
+  let known: number | undefined;
+  const onProgress = (count: number, told: number | undefined): void => {
+    const total = known = told ?? known; // a server may leave the total off the last page
     if (state === 'quiet' && (total === undefined || count < total)) {
       state = 'shown';
       void vscode.window.withProgress({

@@ -130,6 +130,55 @@ export class MarkdownString {
   constructor(public value = '') {}
 }
 
+/** Editor positions and ranges, as the providers of src/vscode/references build them (line and character, 0-based). */
+export class Position {
+  constructor(readonly line: number, readonly character: number) {}
+  isBefore(other: Position): boolean { return this.line < other.line || (this.line === other.line && this.character < other.character); }
+}
+
+export class Range {
+  readonly start: Position;
+  readonly end: Position;
+  constructor(start: Position | number, end: Position | number, endLine?: number, endCharacter?: number) {
+    this.start = typeof start === 'number' ? new Position(start, end as number) : start;
+    this.end = typeof start === 'number' ? new Position(endLine!, endCharacter!) : end as Position;
+  }
+  contains(position: Position): boolean { return !position.isBefore(this.start) && !this.end.isBefore(position); }
+}
+
+export class Location {
+  readonly range: Range;
+  constructor(readonly uri: unknown, rangeOrPosition: Range | Position) {
+    this.range = rangeOrPosition instanceof Range ? rangeOrPosition : new Range(rangeOrPosition, rangeOrPosition);
+  }
+}
+
+export class DocumentLink {
+  tooltip?: string;
+  constructor(readonly range: Range, readonly target?: unknown) {}
+}
+
+export class Hover {
+  readonly contents: unknown[];
+  constructor(contents: unknown, readonly range?: Range) { this.contents = Array.isArray(contents) ? contents : [contents]; }
+}
+
+export const SymbolKind = { File: 0, Module: 1, Namespace: 2, Class: 4, Field: 7, Object: 18, Key: 19 };
+
+export class DocumentSymbol {
+  children: DocumentSymbol[] = [];
+  constructor(readonly name: string, readonly detail: string, readonly kind: number, readonly range: Range, readonly selectionRange: Range) {}
+}
+
+/** Providers registered for a selector: recorded, never called by the fake. */
+export const languages = {
+  registerDocumentLinkProvider: vi.fn(() => ({ dispose() {} })),
+  registerHoverProvider: vi.fn(() => ({ dispose() {} })),
+  registerDefinitionProvider: vi.fn(() => ({ dispose() {} })),
+  registerReferenceProvider: vi.fn(() => ({ dispose() {} })),
+  registerDocumentSymbolProvider: vi.fn(() => ({ dispose() {} })),
+};
+
 export const FileType = { Unknown: 0, File: 1, Directory: 2, SymbolicLink: 64 };
 export const FilePermission = { Readonly: 1 };
 
