@@ -61,6 +61,8 @@ function testEntryPoints() {
 }
 
 async function main() {
+  // Suites renamed or deleted must not linger as compiled files the runner would still load.
+  fs.rmSync(path.join(__dirname, 'out', 'test', 'vscode'), { recursive: true, force: true });
   const extension = await esbuild.context({
     entryPoints: ['src/extension.ts'],
     bundle: true,
