@@ -1,7 +1,8 @@
 // A user's way through BIMlink Explorer, clicked and typed in the real workbench (code-server in Debian's chromium):
 // open the BIMlink view, sign in on the emulator's login page, expand down to a storey, open its entities, page
-// forward, export the storey's object instances and check the file against the API, sign out. Each step waits for
-// what the user would see next; a step that fails saves a screenshot and ends the journey.
+// forward, follow a reference to its type (hover, Ctrl+click), export the storey's object instances and check the file
+// against the API, sign out. Each step waits for what the user would see next; a step that fails saves a screenshot
+// and ends the journey.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -70,6 +71,27 @@ export async function runJourney(options: JourneyOptions): Promise<JourneyResult
     ['pages forward with the editor\'s Next Page button', async () => {
       await workbench.locator('.editor-actions .action-label[aria-label^="Next Page"]').click({ timeout: STEP_TIMEOUT_MS });
       await activeTab(workbench, new RegExp(`^objectinstances · ${storey} · 101–200 of [\\d,]+\\.json$`)).waitFor({ timeout: STEP_TIMEOUT_MS });
+    }],
+    ['hovers over an object type id, which names the type, and Ctrl+clicks it open (issue 18)', async () => {
+      const { key } = spellingOf(emulator.dialect);
+      const line = workbench.locator('.monaco-editor .view-line', { hasText: `"${key('objectTypeId')}"` }).first();
+      const link = line.locator('.detected-link').first(); // the reference's link, once the link provider has run
+      await link.waitFor({ timeout: STEP_TIMEOUT_MS });
+      await link.hover();
+      const hover = workbench.locator('.monaco-hover', { hasText: ' · Ifc' }).first();
+      await hover.waitFor({ timeout: STEP_TIMEOUT_MS });
+      await workbench.waitForTimeout(300);
+      await workbench.screenshot({ path: path.join(options.screenshots, 'references.png') }); // with the hover card: it is the picture
+      const typeId = new RegExp(`"${key('objectTypeId')}":\\s*"([^"]+)"`).exec(await line.innerText())?.[1]; // Monaco's spaces are no-break spaces
+      expect(Boolean(typeId), `the line should hold an id: ${await line.innerText()}`);
+      const box = await link.boundingBox();
+      expect(box !== null, 'the link should be on the screen');
+      // the mouse, not a locator's click: Monaco's own layers lie over the text and take the pointer events
+      await workbench.keyboard.down('Control');
+      await workbench.mouse.click(box!.x + Math.min(box!.width / 2, 20), box!.y + box!.height / 2);
+      await workbench.keyboard.up('Control');
+      await activeTab(workbench, new RegExp(`^objecttypes · ${typeId!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.json$`)).waitFor({ timeout: STEP_TIMEOUT_MS });
+      await workbench.locator('.monaco-editor .view-lines', { hasText: '"collection": "objecttypes"' }).first().waitFor({ timeout: STEP_TIMEOUT_MS });
     }],
     ['exports the storey\'s object instances, every one exactly once', async () => {
       const target = path.join(options.exportFolder, 'objectinstances.ndjson');
