@@ -1,6 +1,7 @@
 // Find References: Shift+F12 (this ReferenceProvider) and the command BIMlink: Find References both search what
 // refers to the entity under the cursor (usageSearch.ts); the matches are Locations in the documents it renders.
 import * as vscode from 'vscode';
+import { isCancellation } from '../feedback/errorMessages';
 import { showInformationMessage } from '../feedback/messages';
 import type { EntityFileSystem } from '../documents/entityFileSystem';
 import type { ReferenceServices } from './referenceServices';
@@ -15,7 +16,13 @@ export class EntityReferenceProvider implements vscode.ReferenceProvider {
     const found = await this.services.scanOf(document, signalOf(token));
     const query = found && usageQueryAt(found, document, position);
     if (!found || !query) return undefined;
-    const { locations } = await searchUsages(found, query, this.files, token);
+    let locations: vscode.Location[];
+    try {
+      ({ locations } = await searchUsages(found, query, this.files, token));
+    } catch (error) {
+      if (isCancellation(error)) return undefined; // the editor's cancel, or the notification's: nothing to report
+      throw error;
+    }
     return context.includeDeclaration && query.own ? [new vscode.Location(document.uri, query.own), ...locations] : locations;
   }
 }
