@@ -1,15 +1,8 @@
 import { createServer } from 'node:net';
 import { networkInterfaces } from 'node:os';
+import { freePort } from '../support/freePort';
 import { describe, expect, it } from 'vitest';
 import { LoopbackPortBusyError, startLoopbackRedirectServer } from '../../../src/core/auth/loopbackRedirectServer';
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise(resolve => server.close(resolve));
-  return port;
-}
 
 const byState = (state: string) => (query: URLSearchParams) => query.get('state') === state ? 'accept' as const : 'ignore' as const;
 

@@ -2,6 +2,7 @@
 // route when one cannot get the browser's answer. Real loopback servers on free ports; `vscode.env` is faked here.
 import { createServer, type Server } from 'node:net';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { freePort } from '../support/freePort';
 const env = vi.hoisted(() => ({
   uriScheme: 'vscode',
   openExternal: vi.fn(async (_uri: unknown) => true),
@@ -19,14 +20,6 @@ import { CancellationError, resetFakeVscode, shown, Uri, window } from '../fakes
 const showInputBox = vi.fn(async (_options: { validateInput(value: string): string | undefined }): Promise<string | undefined> => undefined);
 Object.assign(window, { showInputBox });
 const log = Object.fromEntries(['trace', 'debug', 'info', 'warn', 'error'].map(level => [level, vi.fn()])) as never;
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise(resolve => server.close(resolve));
-  return port;
-}
 
 /** Whether something listens on the port (the route must close its server when done). */
 async function listening(port: number): Promise<boolean> {

@@ -1,8 +1,9 @@
 // Every command goes through the one wrapper: registered only by src/vscode/commands/command.ts, with no handler of its
 // own that shows a failure, and the ids registered are exactly those the manifest contributes.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { sourceFiles } from '../support/projectFiles';
 import { registerSignOutOtherServers } from '../../../src/vscode/auth/signOutOtherServers';
 import { commandIds } from '../../../src/vscode/commands/commandIds';
 import { registerCommands, type CommandDependencies } from '../../../src/vscode/commands/registerCommands';
@@ -11,12 +12,6 @@ import { recordingLog } from './support/recordingLog';
 
 const root = path.resolve(__dirname, '../../..');
 const wrapper = 'src/vscode/commands/command.ts';
-
-function sourceFiles(folder: string): string[] {
-  return readdirSync(path.join(root, folder), { recursive: true, encoding: 'utf8' })
-    .filter(name => name.endsWith('.ts'))
-    .map(name => path.posix.join(folder, name.split(path.sep).join('/')));
-}
 
 /** `file:line: text` of each line of these files that matches. */
 function linesMatching(files: string[], pattern: RegExp): string[] {

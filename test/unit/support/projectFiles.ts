@@ -20,3 +20,8 @@ export function entriesUnder(folder: string): ProjectEntry[] {
     return entry.isDirectory() ? [here, ...entriesUnder(relative)] : [here];
   });
 }
+
+/** The TypeScript files under a folder of the project, as paths from the project's root. */
+export function sourceFiles(folder: string): string[] {
+  return entriesUnder(folder).filter(entry => entry.isFile && entry.name.endsWith('.ts')).map(entry => entry.path);
+}

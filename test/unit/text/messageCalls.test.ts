@@ -1,17 +1,12 @@
 // Every notification of the extension goes through src/vscode/feedback/messages.ts, which shows outside text as text (a
 // notification turns `[label](command:…)` into a link that runs the command on one click).
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { sourceFiles } from '../support/projectFiles';
 
 const root = path.resolve(__dirname, '../../..');
 const gateway = 'src/vscode/feedback/messages.ts';
-
-function sourceFiles(folder: string): string[] {
-  return readdirSync(path.join(root, folder), { recursive: true, encoding: 'utf8' })
-    .filter(name => name.endsWith('.ts'))
-    .map(name => path.posix.join(folder, name.split(path.sep).join('/')));
-}
 
 describe('notifications', () => {
   it('are shown only through the gateway that makes outside text literal', () => {
