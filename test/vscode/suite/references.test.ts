@@ -73,8 +73,10 @@ suite('References', function () {
     await startAsAnna();
     const { ids } = await admin<{ ids: { demoVastgoed: string; gebouwBDefinitiefOntwerp: string } }>('GET', '');
     scope = { domainAccountId: ids.demoVastgoed, projectPhaseId: ids.gebouwBDefinitiefOntwerp };
-    // A token of Anna's own, to read the API beside the extension (the extension's session is its own to use).
-    accessToken = (await signInWithPassword({ url: emulatorUrl() }, anna.email, { redirectUri: defaultRedirectUri })).accessToken;
+    // A token of Anna's own, to read the API beside the extension (the extension's session is its own to use). No
+    // offline_access: a refresh token left at the server would outlive the suite (the sign-in suite counts them).
+    accessToken = (await signInWithPassword({ url: emulatorUrl() }, anna.email,
+      { redirectUri: defaultRedirectUri, scope: 'openid email bimlink_publicapi' })).accessToken;
   });
 
   teardown(async () => {
