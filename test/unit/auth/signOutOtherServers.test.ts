@@ -1,11 +1,11 @@
 // BIMlink: Sign Out of Other Servers (security review, issue 16, item 7): lists the other environments that hold
 // sessions, and revokes each chosen session at its own server before removing it.
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 vi.mock('../../../src/vscode/auth/signInFlow', () => ({ signInInteractively: vi.fn() }));
 import { signInInteractively } from '../../../src/vscode/auth/signInFlow';
 import { registerSignOutOtherServers, signOutOtherServers } from '../../../src/vscode/auth/signOutOtherServers';
 import { Settings } from '../../../src/vscode/settings/settings';
-import { FakeSignInServers, openWindow, scopes, settle, SharedSecrets, signInResult, storeLegacySessions, useFakeWindowClock } from './support/authHarness';
+import { openWindow, scopes, settle, signInResult, storeLegacySessions, useSignInWorld } from './support/authHarness';
 import { commands, shown, window as ui } from '../fakes/vscode';
 import { recordingLog } from '../commands/support/recordingLog';
 
@@ -13,26 +13,19 @@ const live = 'https://api.bimlink.nl';
 const demo = 'https://api.demo-bimlink.nl';
 const twin = 'https://twin.example.nl';
 
-let secrets: SharedSecrets;
-let servers: FakeSignInServers;
-
-useFakeWindowClock();
-beforeEach(() => {
-  secrets = new SharedSecrets();
-  servers = new FakeSignInServers();
-});
+const world = useSignInWorld();
 
 /** Anna on live (stored by an earlier version), Bram on a custom server, and Carla on demo, the current environment. */
 async function signedInOnThreeServers() {
-  const annaToken = servers.issue(live, 'client');
-  storeLegacySessions(secrets, 'live', [{ id: 'anna', email: 'anna@example.nl', refreshToken: annaToken, clientId: 'client' }]);
-  secrets.values.set('bimlink.clientSecret:live|client', 'live-secret');
-  const window = openWindow(secrets, servers, { environment: 'custom', apiUrl: twin, clientId: 'client' });
-  const bramToken = servers.issue(twin, 'client');
+  const annaToken = world.servers.issue(live, 'client');
+  storeLegacySessions(world.secrets, 'live', [{ id: 'anna', email: 'anna@example.nl', refreshToken: annaToken, clientId: 'client' }]);
+  world.secrets.values.set('bimlink.clientSecret:live|client', 'live-secret');
+  const window = openWindow(world.secrets, world.servers, { environment: 'custom', apiUrl: twin, clientId: 'client' });
+  const bramToken = world.servers.issue(twin, 'client');
   vi.mocked(signInInteractively).mockResolvedValueOnce(signInResult(twin, bramToken, 'bram@example.nl'));
   await window.provider.createSession(scopes);
   window.use({ environment: 'demo' });
-  const carlaToken = servers.issue(demo, 'client');
+  const carlaToken = world.servers.issue(demo, 'client');
   vi.mocked(signInInteractively).mockResolvedValueOnce(signInResult(demo, carlaToken, 'carla@example.nl'));
   await window.provider.createSession(scopes);
   await settle();
@@ -55,12 +48,12 @@ describe('Sign Out of Other Servers', () => {
       { label: live, description: 'Live', detail: 'anna@example.nl', picked: true },
       { label: twin, description: 'Custom', detail: 'bram@example.nl', picked: true },
     ]);
-    expect(servers.revocations().map(r => [r.origin, r.params.token, r.params.client_secret])).toEqual([
+    expect(world.servers.revocations().map(r => [r.origin, r.params.token, r.params.client_secret])).toEqual([
       [live, annaToken, 'live-secret'],
       [twin, bramToken, undefined],
     ]);
-    expect([annaToken, bramToken].filter(token => servers.isValid(token))).toEqual([]);
-    expect(servers.isValid(carlaToken)).toBe(true);
+    expect([annaToken, bramToken].filter(token => world.servers.isValid(token))).toEqual([]);
+    expect(world.servers.isValid(carlaToken)).toBe(true);
     expect((await window.provider.getSessions()).map(s => s.account.label)).toEqual(['carla@example.nl']);
     expect(await window.provider.otherServers()).toEqual([]);
     expect(shown.at(-1)?.message).toBe('Signed out of 2 BIMlink servers.');
@@ -75,8 +68,8 @@ describe('Sign Out of Other Servers', () => {
 
     await signOutOtherServers(window.provider);
 
-    expect(servers.revocations().map(r => r.params.token)).toEqual([bramToken]);
-    expect(servers.isValid(annaToken)).toBe(true);
+    expect(world.servers.revocations().map(r => r.params.token)).toEqual([bramToken]);
+    expect(world.servers.isValid(annaToken)).toBe(true);
     expect((await window.provider.otherServers()).map(other => [other.servers.apiUrl, other.accounts.map(a => a.label)])).toEqual([
       [live, ['anna@example.nl']],
     ]);
@@ -86,12 +79,12 @@ describe('Sign Out of Other Servers', () => {
   it('changes nothing when the user dismisses the list', async () => {
     const { window } = await signedInOnThreeServers();
     await signOutOtherServers(window.provider);
-    expect(servers.revocations()).toEqual([]);
+    expect(world.servers.revocations()).toEqual([]);
     expect(await window.provider.otherServers()).toHaveLength(2);
   });
 
   it('says so when there is no other server to sign out of', async () => {
-    const window = openWindow(secrets, servers, { environment: 'demo', clientId: 'client' });
+    const window = openWindow(world.secrets, world.servers, { environment: 'demo', clientId: 'client' });
     await signOutOtherServers(window.provider);
     expect(ui.showQuickPick).not.toHaveBeenCalled();
     expect(shown).toEqual([{ kind: 'info', message: 'You are not signed in to any other BIMlink server.' }]);
@@ -99,7 +92,7 @@ describe('Sign Out of Other Servers', () => {
 
   it('shows the command in the palette only while another server holds sessions', async () => {
     const { window } = await signedInOnThreeServers();
-    const storage = secrets.window();
+    const storage = world.secrets.window();
     const contextKey = () => (commands.executeCommand.mock.calls as unknown[][])
       .filter(([id, key]) => id === 'setContext' && key === 'bimlink.signedInElsewhere').map(call => call[2]).at(-1);
     const settings = new Settings();

@@ -6,7 +6,7 @@ vi.mock('../../../src/vscode/auth/signInFlow', () => ({ signInInteractively: vi.
 import { AbortedMarker } from '../../../src/core/api/abort';
 import { SessionEndedError } from '../../../src/core/auth/sessionEnd';
 import type { SessionEnded } from '../../../src/vscode/auth/bimlinkAuthenticationProvider';
-import { drive, FakeSignInServers, openWindow, settle, SharedSecrets, storeLegacySessions, useFakeWindowClock, type RecordedRequest } from './support/authHarness';
+import { drive, openWindow, type RecordedRequest, settle, storeLegacySessions, useSignInWorld } from './support/authHarness';
 import { commands, shown, window as vscodeWindow } from '../fakes/vscode';
 
 const demo = 'https://api.demo-bimlink.nl';
@@ -15,17 +15,13 @@ const isRefresh = (r: RecordedRequest) => r.path.endsWith('/token') && r.params.
 const oauthError = (error: string, description: string) => () =>
   new Response(JSON.stringify({ error, error_description: description }), { status: 401, headers: { 'content-type': 'application/json' } });
 
-let secrets: SharedSecrets;
-let servers: FakeSignInServers;
 let first: string;
-const open = () => openWindow(secrets, servers, { environment: 'demo', clientId: 'client' }, { random: late });
+const world = useSignInWorld();
+const open = () => openWindow(world.secrets, world.servers, { environment: 'demo', clientId: 'client' }, { random: late });
 
-useFakeWindowClock();
 beforeEach(() => {
-  secrets = new SharedSecrets();
-  servers = new FakeSignInServers();
-  first = servers.issue(demo, 'client');
-  storeLegacySessions(secrets, 'demo', [{ id: 's1', email: 'anna@example.nl', refreshToken: first, clientId: 'client' }]);
+  first = world.servers.issue(demo, 'client');
+  storeLegacySessions(world.secrets, 'demo', [{ id: 's1', email: 'anna@example.nl', refreshToken: first, clientId: 'client' }]);
 });
 
 describe('token renewal', () => {
@@ -33,15 +29,15 @@ describe('token renewal', () => {
     const [one, two] = [open(), open()];
     await Promise.all([one.provider.getSessions(), two.provider.getSessions()]);
     let held = false;
-    const release = servers.hold(r => isRefresh(r) && !held && (held = true));
+    const release = world.servers.hold(r => isRefresh(r) && !held && (held = true));
     const renewing = two.provider.accessToken('s1');
     await settle();
     await one.provider.accessToken('s1'); // rotates `first` and stores the new token
     release();
 
     await expect(drive(renewing)).resolves.toMatch(/^at-/);
-    expect(servers.refusals.map(r => r.params.refresh_token)).toEqual([first]);
-    expect(servers.refreshes()).toHaveLength(3);
+    expect(world.servers.refusals.map(r => r.params.refresh_token)).toEqual([first]);
+    expect(world.servers.refreshes()).toHaveLength(3);
     expect((await two.provider.getSessions()).map(s => s.id)).toEqual(['s1']);
     expect(shown).toEqual([]);
   });
@@ -49,26 +45,26 @@ describe('token renewal', () => {
   it('keeps the session through a network failure and tries again after 15 s, silently', async () => {
     const w = open();
     await w.provider.getSessions();
-    servers.replyOnce(isRefresh, () => { throw new TypeError('fetch failed'); });
+    world.servers.replyOnce(isRefresh, () => { throw new TypeError('fetch failed'); });
 
     await expect(w.provider.accessToken('s1')).rejects.toThrow();
     expect((await w.provider.getSessions()).map(s => s.id)).toEqual(['s1']);
     await vi.advanceTimersByTimeAsync(14_900);
     await settle();
-    expect(servers.refreshes()).toHaveLength(1);
+    expect(world.servers.refreshes()).toHaveLength(1);
     await vi.advanceTimersByTimeAsync(200);
     await settle();
-    expect(servers.refreshes()).toHaveLength(2);
+    expect(world.servers.refreshes()).toHaveLength(2);
     await expect(w.provider.accessToken('s1')).resolves.toMatch(/^at-/);
-    expect(servers.refreshes()).toHaveLength(2); // from memory
+    expect(world.servers.refreshes()).toHaveLength(2); // from memory
     expect(shown).toEqual([]);
   });
 
   it('tells once of a refusal only the user can fix, with a button that sets the client secret', async () => {
     const w = open();
     await w.provider.getSessions();
-    servers.replyOnce(isRefresh, oauthError('invalid_client', 'client authentication failed'));
-    servers.replyOnce(isRefresh, oauthError('invalid_client', 'client authentication failed'));
+    world.servers.replyOnce(isRefresh, oauthError('invalid_client', 'client authentication failed'));
+    world.servers.replyOnce(isRefresh, oauthError('invalid_client', 'client authentication failed'));
     vi.mocked(vscodeWindow.showErrorMessage).mockResolvedValueOnce('Set Client Secret' as never);
 
     await expect(w.provider.accessToken('s1')).rejects.toThrow('client authentication failed');
@@ -81,17 +77,17 @@ describe('token renewal', () => {
 
     await vi.advanceTimersByTimeAsync(15_000); // the second failure is not said again
     await settle();
-    expect(servers.refreshes()).toHaveLength(2);
+    expect(world.servers.refreshes()).toHaveLength(2);
     expect(vscodeWindow.showErrorMessage).toHaveBeenCalledTimes(1);
     await vi.advanceTimersByTimeAsync(30_000); // then the secret is right again
     await settle();
-    expect(servers.refreshes()).toHaveLength(3);
+    expect(world.servers.refreshes()).toHaveLength(3);
     await expect(w.provider.accessToken('s1')).resolves.toMatch(/^at-/);
-    expect(servers.refreshes()).toHaveLength(3);
+    expect(world.servers.refreshes()).toHaveLength(3);
   });
 
   it('ends a session whose refresh token is refused: an event, a warning with Sign In, and the waiting request told', async () => {
-    storeLegacySessions(secrets, 'demo', [{ id: 's1', email: 'anna@example.nl', refreshToken: 'rt-refused', clientId: 'client' }]);
+    storeLegacySessions(world.secrets, 'demo', [{ id: 's1', email: 'anna@example.nl', refreshToken: 'rt-refused', clientId: 'client' }]);
     const w = open();
     await w.provider.getSessions();
     const ended: SessionEnded[] = [];
@@ -108,14 +104,14 @@ describe('token renewal', () => {
       'Your BIMlink session for anna@example.nl has ended (the refresh token is invalid). Sign in again to continue.', 'Sign In',
     ]]);
     expect(commands.executeCommand).toHaveBeenCalledWith('bimlink.signIn');
-    expect(servers.refusals).toHaveLength(1); // storage held no newer token: no second try
+    expect(world.servers.refusals).toHaveLength(1); // storage held no newer token: no second try
     expect(await w.provider.getSessions()).toEqual([]);
   });
 
   it('ends the wait of a caller who gives up at once, and finishes the renewal for the next caller', async () => {
     const w = open();
     await w.provider.getSessions();
-    const release = servers.hold(isRefresh);
+    const release = world.servers.hold(isRefresh);
     const controller = new AbortController();
     const waiting = w.provider.accessToken('s1', controller.signal);
     await settle();
@@ -125,7 +121,7 @@ describe('token renewal', () => {
     release();
     await settle();
     await expect(w.provider.accessToken('s1')).resolves.toMatch(/^at-/);
-    expect(servers.refreshes()).toHaveLength(1);
+    expect(world.servers.refreshes()).toHaveLength(1);
     const aborted = new AbortController();
     aborted.abort();
     await expect(w.provider.renewAccessToken('s1', 'at-other', aborted.signal)).resolves.toMatch(/^at-/); // a newer token needs no renewal
@@ -141,7 +137,7 @@ describe('token renewal', () => {
     expect(new Set(renewed).size).toBe(1);
     expect(renewed[0]).not.toBe(rejected);
     expect(await w.provider.renewAccessToken('s1', rejected)).toBe(renewed[0]);
-    expect(servers.refreshes()).toHaveLength(2);
+    expect(world.servers.refreshes()).toHaveLength(2);
   });
 
   it('keeps the token it rotated when storage is read back while the renewal writes it (no refused refresh after)', async () => {
@@ -151,14 +147,14 @@ describe('token renewal', () => {
     const renewed = await w.provider.renewAccessToken('s1', rejected);
     await settle();
     await w.provider.renewAccessToken('s1', renewed);
-    expect(servers.refusals).toEqual([]);
-    expect(servers.refreshes()).toHaveLength(3);
+    expect(world.servers.refusals).toEqual([]);
+    expect(world.servers.refreshes()).toHaveLength(3);
   });
 
   it('a sign-out during a renewal tells the waiting request, and revokes the token the renewal brought', async () => {
     const w = open();
     await w.provider.getSessions();
-    const release = servers.hold(isRefresh);
+    const release = world.servers.hold(isRefresh);
     const waiting = w.provider.accessToken('s1').catch((e: unknown) => e);
     await settle();
     const signingOut = w.provider.removeSession('s1');
@@ -167,10 +163,10 @@ describe('token renewal', () => {
     await signingOut;
 
     expect(((await waiting) as Error).message).toBe('You signed out of BIMlink.');
-    const revoked = servers.revocations().map(r => r.params.token);
+    const revoked = world.servers.revocations().map(r => r.params.token);
     expect(revoked).toContain(first);
     expect(revoked).toHaveLength(2);
-    expect(revoked.filter(token => servers.isValid(token))).toEqual([]);
+    expect(revoked.filter(token => world.servers.isValid(token))).toEqual([]);
     expect(shown).toEqual([]);
   });
 });

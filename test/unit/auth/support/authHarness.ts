@@ -218,7 +218,7 @@ export function signInResult(origin: string, refreshToken: string, email: string
 export const scopes = ['bimlink_publicapi', 'offline_access', 'openid', 'email'];
 
 /** Every test of the file on fake timers (the provider's renewal timers) with a fresh fake `vscode` (notifications, commands). */
-export function useFakeWindowClock(): void {
+function useFakeWindowClock(): void {
   beforeEach(() => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     resetFakeVscode();
@@ -226,4 +226,21 @@ export function useFakeWindowClock(): void {
   afterEach(() => {
     vi.useRealTimers();
   });
+}
+
+/** One machine's SecretStorage and the sign-in servers its windows talk to. */
+export interface SignInWorld {
+  readonly secrets: SharedSecrets;
+  readonly servers: FakeSignInServers;
+}
+
+/** A fresh world for every test, on the fake window clock (see useFakeWindowClock). */
+export function useSignInWorld(): SignInWorld {
+  const world = {} as { secrets: SharedSecrets; servers: FakeSignInServers };
+  useFakeWindowClock();
+  beforeEach(() => {
+    world.secrets = new SharedSecrets();
+    world.servers = new FakeSignInServers();
+  });
+  return world;
 }
