@@ -1,19 +1,13 @@
 // The document scanner on real emulator pages, rendered as the extension renders them, in both dialects: every range
 // it gives must slice the exact value out of the text, whatever the strings hold.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Entity } from '../../../src/core/api/dto';
 import { entityIdOf } from '../../../src/core/api/readDto';
 import { scanEntityDocument, type ScannedDocument } from '../../../src/core/references/documentScan';
 import { ReferenceTable, SPATIAL_STRUCTURE } from '../../../src/core/references/referenceTable';
-import { DIALECTS, entityDocument, pageDocument, render, startSession, type DialectSession } from './support/dialectSessions';
+import { DIALECTS, entityDocument, pageDocument, render, useDialectSessions } from './support/dialectSessions';
 
-const sessions = new Map<string, DialectSession>();
-beforeAll(async () => {
-  for (const dialect of DIALECTS) sessions.set(dialect, await startSession(dialect));
-});
-afterAll(async () => {
-  await Promise.all([...sessions.values()].map(s => s.emulator.close()));
-});
+const sessionOf = useDialectSessions();
 
 const slice = (text: string, r: { start: number; end: number }) => text.slice(r.start, r.end);
 
@@ -24,7 +18,7 @@ function expectExactRanges(text: string, scan: ScannedDocument): void {
 }
 
 describe.each(DIALECTS)('scanning entity documents (%s)', dialect => {
-  const session = () => sessions.get(dialect)!;
+  const session = () => sessionOf(dialect);
   const table = () => ReferenceTable.of(session().client);
 
   it('an object instance page: each instance\'s storey and type, its own id, and a symbol by name and IFC type', async () => {

@@ -1,24 +1,18 @@
 // Entity lookup where the server has no single-entity route: the emulator serves none for the spatial structure
 // (`…/spatialstructureelements/<id>` answers 404), so the element is found by scanning the collection's pages.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isBimlinkApiError } from '../../../src/core/api/errors';
 import { entityIdOf } from '../../../src/core/api/readDto';
 import { EntityLookup } from '../../../src/core/references/entityLookup';
 import { SPATIAL_STRUCTURE } from '../../../src/core/references/referenceTable';
-import { DIALECTS, startSession, type DialectSession } from './support/dialectSessions';
+import { DIALECTS, useDialectSessions } from './support/dialectSessions';
 
-const sessions = new Map<string, DialectSession>();
-beforeAll(async () => {
-  for (const dialect of DIALECTS) sessions.set(dialect, await startSession(dialect));
-});
-afterAll(async () => {
-  await Promise.all([...sessions.values()].map(s => s.emulator.close()));
-});
+const sessionOf = useDialectSessions();
 
 const unknown = '00000000-0000-4000-8000-00000000abcd';
 
 describe.each(DIALECTS)('finding an entity without its route (%s)', dialect => {
-  const session = () => sessions.get(dialect)!;
+  const session = () => sessionOf(dialect);
 
   it('a 404 on the route: found in its collection, then instantly and without the route again', async () => {
     const { client, scope } = session();

@@ -1,23 +1,17 @@
 // The resolver against both dialects: the ids of a real page resolve to their entities with few requests, spatial
 // elements with their place, misses are known, and one caller's cancel leaves the others' answers alone.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isBimlinkApiError } from '../../../src/core/api/errors';
 import { sameId } from '../../../src/core/api/ids';
 import { scanEntityDocument } from '../../../src/core/references/documentScan';
 import { EntityResolver } from '../../../src/core/references/entityResolver';
 import { ReferenceTable, SPATIAL_STRUCTURE } from '../../../src/core/references/referenceTable';
-import { DIALECTS, pageDocument, startSession, type DialectSession } from './support/dialectSessions';
+import { DIALECTS, pageDocument, useDialectSessions } from './support/dialectSessions';
 
-const sessions = new Map<string, DialectSession>();
-beforeAll(async () => {
-  for (const dialect of DIALECTS) sessions.set(dialect, await startSession(dialect));
-});
-afterAll(async () => {
-  await Promise.all([...sessions.values()].map(s => s.emulator.close()));
-});
+const sessionOf = useDialectSessions();
 
 describe.each(DIALECTS)('resolving references (%s)', dialect => {
-  const session = () => sessions.get(dialect)!;
+  const session = () => sessionOf(dialect);
 
   it('every reference of a page, asked at once: types read whole in one or two pages, the spatial structure once', async () => {
     const { client, scope, spelling } = session();

@@ -1,22 +1,16 @@
 // Find usages against both dialects: what it reports is exactly what a full read of the referring collections holds
 // (checked by brute force over the same data), in every spelling, with progress, and it stops when cancelled.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isBimlinkApiError } from '../../../src/core/api/errors';
 import { entityIdOf } from '../../../src/core/api/readDto';
 import { findUsages, type Usage, type UsageProgress } from '../../../src/core/references/findUsages';
 import { ReferenceTable, SPATIAL_STRUCTURE } from '../../../src/core/references/referenceTable';
-import { DIALECTS, startSession, type DialectSession } from './support/dialectSessions';
+import { DIALECTS, useDialectSessions } from './support/dialectSessions';
 
-const sessions = new Map<string, DialectSession>();
-beforeAll(async () => {
-  for (const dialect of DIALECTS) sessions.set(dialect, await startSession(dialect));
-});
-afterAll(async () => {
-  await Promise.all([...sessions.values()].map(s => s.emulator.close()));
-});
+const sessionOf = useDialectSessions();
 
 describe.each(DIALECTS)('find usages (%s)', dialect => {
-  const session = () => sessions.get(dialect)!;
+  const session = () => sessionOf(dialect);
 
   /** Every `collection` entity whose `key` (as this dialect spells it) holds `id`, by a plain full read. */
   async function bruteForce(collection: string, key: string, id: string): Promise<string[]> {

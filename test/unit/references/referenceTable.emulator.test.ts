@@ -1,20 +1,14 @@
 // The reference table, built from what a real client learns: the emulator's OpenAPI document (bimlink dialect) or the
 // built-in names alone (aspnet has no document), with bimlink.collections on top.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { mergeCollections } from '../../../src/core/api/collections';
 import { ReferenceTable, SPATIAL_STRUCTURE } from '../../../src/core/references/referenceTable';
-import { DIALECTS, startSession, type DialectSession } from './support/dialectSessions';
+import { DIALECTS, useDialectSessions } from './support/dialectSessions';
 
-const sessions = new Map<string, DialectSession>();
-beforeAll(async () => {
-  for (const dialect of DIALECTS) sessions.set(dialect, await startSession(dialect));
-});
-afterAll(async () => {
-  await Promise.all([...sessions.values()].map(s => s.emulator.close()));
-});
+const sessionOf = useDialectSessions();
 
 describe.each(DIALECTS)('the reference table (%s)', dialect => {
-  const table = () => ReferenceTable.of(sessions.get(dialect)!.client);
+  const table = () => ReferenceTable.of(sessionOf(dialect).client);
 
   it('resolves the issue\'s keys in any casing, single ids and arrays', async () => {
     const t = await table();
@@ -49,12 +43,12 @@ describe.each(DIALECTS)('the reference table (%s)', dialect => {
 });
 
 describe('the server\'s OpenAPI schemas come first', () => {
-  const document = async () => structuredClone(await sessions.get('bimlink')!.client.openApiDocument()) as {
+  const document = async () => structuredClone(await sessionOf('bimlink').client.openApiDocument()) as {
     components: { schemas: Record<string, { properties: Record<string, Record<string, unknown>> }> };
   };
 
   it('reads the emulator\'s DTO fields: owners, keys, targets, arrays', async () => {
-    const t = await ReferenceTable.of(sessions.get('bimlink')!.client);
+    const t = await ReferenceTable.of(sessionOf('bimlink').client);
     const fields = t.fields.map(f => `${f.owner}.${f.key} → ${f.target}${f.many ? ' []' : ''}`).sort();
     expect(fields).toEqual([
       'documents.objectInstanceId → objectinstances', 'documents.objectTypeId → objecttypes',
@@ -71,7 +65,7 @@ describe('the server\'s OpenAPI schemas come first', () => {
     type['finish'] = { type: 'string', format: 'uuid', 'x-references': 'MaterialDto' };
     type['manufacturerRef'] = { type: 'string', 'x-bimlink': { collection: 'documents' } };
     type['todoIds'] = { type: 'array', items: { type: 'string', format: 'uuid' } };
-    const collections = await sessions.get('bimlink')!.client.discoverCollections();
+    const collections = await sessionOf('bimlink').client.discoverCollections();
     const t = new ReferenceTable(collections, doc);
     expect(t.targetOf('finish', 'objecttypes')).toBe('materials');
     expect(t.targetOf('Finish', 'objecttypes')).toBe('materials');
@@ -83,7 +77,7 @@ describe('the server\'s OpenAPI schemas come first', () => {
   it('says what the schema says over a built-in name: a typeId the schema points elsewhere', async () => {
     const doc = await document();
     doc.components.schemas['SpaceDto']!.properties['typeId'] = { type: 'string', 'x-collection': 'materials' };
-    const t = new ReferenceTable(await sessions.get('bimlink')!.client.discoverCollections(), doc);
+    const t = new ReferenceTable(await sessionOf('bimlink').client.discoverCollections(), doc);
     expect(t.targetOf('typeId', 'spaces')).toBe('materials');
     expect(t.targetOf('typeId', 'objectinstances')).toBe('materials'); // the only schema meaning of the key
   });

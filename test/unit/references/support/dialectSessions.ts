@@ -1,5 +1,6 @@
 // Test support: both emulator dialects, each with a signed-in client on the demo phase, and entity documents rendered
 // exactly as src/vscode/documents/entityDocuments.ts renders them (JSON.stringify(value, null, 2) and a newline).
+import { afterAll, beforeAll } from 'vitest';
 import type { BimlinkClient, PhaseScope } from '../../../../src/core/api/client';
 import type { Entity } from '../../../../src/core/api/dto';
 import type { DialectName } from '../../../emulator/dialects';
@@ -30,6 +31,18 @@ export async function startSession(dialect: DialectName, objectInstances = 2500)
 }
 
 /** A page document's text, from a real page of the emulator. */
+/** A session in each dialect for every test of the file: started before the first, closed after the last. */
+export function useDialectSessions(): (dialect: DialectName) => DialectSession {
+  const sessions = new Map<DialectName, DialectSession>();
+  beforeAll(async () => {
+    for (const dialect of DIALECTS) sessions.set(dialect, await startSession(dialect));
+  });
+  afterAll(async () => {
+    await Promise.all([...sessions.values()].map(s => s.emulator.close()));
+  });
+  return dialect => sessions.get(dialect)!;
+}
+
 export async function pageDocument(session: DialectSession, collection: string, offset = 0, limit = 100, storey?: { id: string; name: string }):
   Promise<{ text: string; items: Entity[] }> {
   const { client, scope } = session;
