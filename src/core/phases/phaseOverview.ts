@@ -1,0 +1,132 @@
+// A phase at a glance: how many entities each collection holds, and the objects per storey by IFC class. The objects
+// are streamed once and only counted, so memory grows with storeys × IFC classes, never with the objects.
+import type { BimlinkClient, PhaseScope } from '../api/client';
+import { idKey } from '../api/ids';
+import { collectionPages } from '../references/collectionPages';
+import { ObjectFactsReader } from './objectFacts';
+import { PhasePlaces } from './phasePlaces';
+
+/** The collection holding a phase's object instances (whatever path the server serves it under). */
+export const OBJECTS = 'objectinstances';
+
+/** IFC classes named in the bars; the rest are grouped as one. */
+export const NAMED_CLASSES = 7;
+
+export interface CollectionCount {
+  readonly collection: string;
+  /** Undefined when the server did not say and a page could not prove it. */
+  readonly total?: number;
+  /** Why it could not be counted. */
+  readonly failure?: string;
+}
+
+export interface BarSegment {
+  /** The IFC class, or the grouped ones' label. */
+  readonly label: string;
+  /** The IFC classes the segment counts: one, or the grouped ones. */
+  readonly ifcTypes: readonly string[];
+  readonly count: number;
+}
+
+export interface StoreyBar {
+  /** The spatial element's id as sent; undefined for objects on no storey, or on one the structure does not hold. */
+  readonly storeyId?: string;
+  readonly name: string;
+  /** Its parents' names, top down (Plot, Building …). */
+  readonly parents: readonly string[];
+  readonly elevation?: number;
+  readonly total: number;
+  readonly segments: readonly BarSegment[];
+}
+
+export interface PhaseOverview {
+  readonly collections: readonly CollectionCount[];
+  /** Objects read, with the count per IFC class, largest first. */
+  readonly objects: { readonly total: number; readonly byIfcType: readonly { readonly ifcType: string; readonly count: number }[] };
+  /** Storeys in building order (top floor first), then objects on an element that is no storey, then on none. */
+  readonly bars: readonly StoreyBar[];
+}
+
+export interface OverviewOptions {
+  readonly signal?: AbortSignal;
+  /** Objects read so far, of the total when the server says it. */
+  readonly onProgress?: (read: number, total: number | undefined) => void;
+}
+
+export const NO_CLASS = '(no IFC class)';
+
+export async function computePhaseOverview(client: BimlinkClient, scope: PhaseScope, options: OverviewOptions = {}): Promise<PhaseOverview> {
+  const { signal } = options;
+  const [places, collections] = await Promise.all([PhasePlaces.of(client, scope, signal), countCollections(client, scope, signal)]);
+  const reader = new ObjectFactsReader();
+  const tally = new Map<string, Map<string, number>>(); // storey key ('' for none) → IFC class → objects
+  const storeyIds = new Map<string, string>();
+  let read = 0;
+  for await (const page of collectionPages(client, scope, OBJECTS, signal)) {
+    for (const entity of page.items) {
+      const { storeyId, ifcType } = reader.read(entity);
+      const key = storeyId === undefined ? '' : idKey(storeyId);
+      if (storeyId !== undefined) storeyIds.set(key, storeyId);
+      const classes = tally.get(key) ?? tally.set(key, new Map()).get(key)!;
+      const ifc = ifcType ?? NO_CLASS;
+      classes.set(ifc, (classes.get(ifc) ?? 0) + 1);
+    }
+    read += page.items.length;
+    options.onProgress?.(read, page.total);
+  }
+  const byIfcType = totalsByClass(tally);
+  const named = byIfcType.slice(0, byIfcType.length > NAMED_CLASSES + 1 ? NAMED_CLASSES : NAMED_CLASSES + 1).map(t => t.ifcType);
+  const bar = (classes: Map<string, number> | undefined, shape: Omit<StoreyBar, 'total' | 'segments'>): StoreyBar => ({
+    ...shape, ...segmentsOf(classes ?? new Map(), named),
+  });
+  const bars: StoreyBar[] = [];
+  for (const place of places.inBuildingOrder) {
+    const key = idKey(place.element.id);
+    const classes = tally.get(key);
+    tally.delete(key);
+    if (place.element.type !== 'Storey' && !classes) continue; // plots and buildings get a bar only when objects stand on them directly
+    bars.push(bar(classes, { storeyId: place.element.id, name: place.element.name, parents: place.parents,
+      ...(place.element.elevation !== undefined ? { elevation: place.element.elevation } : {}) }));
+  }
+  for (const [key, classes] of tally) {
+    if (key === '') continue;
+    bars.push(bar(classes, { storeyId: storeyIds.get(key)!, name: `Unknown storey ${storeyIds.get(key)!}`, parents: [] }));
+  }
+  const none = tally.get('');
+  if (none) bars.push(bar(none, { name: 'No storey', parents: [] }));
+  return { collections, objects: { total: read, byIfcType }, bars };
+}
+
+function totalsByClass(tally: Map<string, Map<string, number>>): { ifcType: string; count: number }[] {
+  const totals = new Map<string, number>();
+  for (const classes of tally.values()) for (const [ifc, count] of classes) totals.set(ifc, (totals.get(ifc) ?? 0) + count);
+  return [...totals].map(([ifcType, count]) => ({ ifcType, count }))
+    .sort((a, b) => b.count - a.count || (a.ifcType < b.ifcType ? -1 : a.ifcType > b.ifcType ? 1 : 0));
+}
+
+/** The named classes in the phase's order (largest first), then the rest as one segment. */
+function segmentsOf(classes: Map<string, number>, named: readonly string[]): { total: number; segments: BarSegment[] } {
+  const segments: BarSegment[] = [];
+  for (const ifc of named) {
+    const count = classes.get(ifc);
+    if (count) segments.push({ label: ifc, ifcTypes: [ifc], count });
+  }
+  const rest = [...classes].filter(([ifc]) => !named.includes(ifc)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const restCount = rest.reduce((sum, [, count]) => sum + count, 0);
+  if (restCount) segments.push({ label: `Other (${rest.length} ${rest.length === 1 ? 'class' : 'classes'})`, ifcTypes: rest.map(([ifc]) => ifc), count: restCount });
+  return { total: segments.reduce((sum, s) => sum + s.count, 0), segments };
+}
+
+/** Each collection's total, from its first page of one entity (the objects are counted as they are read). */
+async function countCollections(client: BimlinkClient, scope: PhaseScope, signal: AbortSignal | undefined): Promise<CollectionCount[]> {
+  const collections = await client.discoverCollections({ signal });
+  return Promise.all(collections.map(async ({ name }): Promise<CollectionCount> => {
+    try {
+      const page = await client.getEntityPage({ ...scope, collection: name }, { offset: 0, limit: 1 }, { signal });
+      return { collection: name, ...(page.total !== undefined ? { total: page.total } : {}) };
+    } catch (error) {
+      if (signal?.aborted) throw error;
+      return { collection: name, failure: error instanceof Error ? error.message : String(error) };
+    }
+  }));
+}
