@@ -15,24 +15,24 @@ export async function exportEntities(deps: EntityCommandDependencies, source: En
     title: `Export ${collection}${source.storey ? ` of ${source.storey.name}` : ''}`,
     saveLabel: 'Export',
     defaultUri: given ?? defaultExportUri(`${collection}${source.storey ? `-${source.storey.name}` : ''}.ndjson`),
-    filters: { 'JSON Lines (one entity per line)': ['ndjson', 'jsonl'], JSON: ['json'] },
+    filters: { 'JSON Lines (one entity per line)': ['ndjson', 'jsonl'], JSON: ['json'], 'CSV (one row per entity)': ['csv'] },
   });
   return file && exportCollection(deps, source, collection, file);
 }
 
 /**
- * Whether an export may write a given file without the save dialog: only an export file (.ndjson, .jsonl, .json) that
- * does not exist yet. An existing file is only ever replaced through the save dialog, whose own confirmation asks
- * first (the dialog opens with the file as its suggestion).
+ * Whether an export may write a given file without the save dialog: only an export file (.ndjson, .jsonl, .json,
+ * .csv) that does not exist yet. An existing file is only ever replaced through the save dialog, whose own
+ * confirmation asks first (the dialog opens with the file as its suggestion).
  */
 async function isNewExportFile(uri: vscode.Uri): Promise<boolean> {
-  return /\.(ndjson|jsonl|json)$/i.test(uri.path) && !await vscode.workspace.fs.stat(uri).then(() => true, () => false);
+  return /\.(ndjson|jsonl|json|csv)$/i.test(uri.path) && !await vscode.workspace.fs.stat(uri).then(() => true, () => false);
 }
 
 /** Streams every page of a collection into a file, with progress (count of total) and cancellation. */
 async function exportCollection(deps: EntityCommandDependencies, source: EntitySource, collection: string, target: vscode.Uri): Promise<number> {
   if (target.scheme !== 'file') throw new CommandError('BIMlink can export only to a file on the computer VS Code runs its extensions on.');
-  const format: ExportFormat = /\.json$/i.test(target.fsPath) ? 'json' : 'ndjson';
+  const format = exportFormatOf(target.fsPath);
   const label = `${collection}${source.storey ? ` of ${source.storey.name}` : ''}`;
   const count = await failsAs(() => vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: literalText(`Exporting ${label}`), cancellable: true },
@@ -71,6 +71,12 @@ async function exportCollection(deps: EntityCommandDependencies, source: EntityS
   void showInformationMessage(`Exported ${count.toLocaleString('en')} entities (${label}) to ${target.fsPath}.`, 'Open')
     .then(choice => { if (choice) void vscode.commands.executeCommand('vscode.open', target); });
   return count;
+}
+
+/** The format the chosen file's extension names; JSON Lines for any other, as the dialog suggests. */
+function exportFormatOf(file: string): ExportFormat {
+  if (/\.csv$/i.test(file)) return 'csv';
+  return /\.json$/i.test(file) ? 'json' : 'ndjson';
 }
 
 function defaultExportUri(name: string): vscode.Uri | undefined {
