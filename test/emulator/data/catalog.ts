@@ -18,6 +18,12 @@ export interface PhaseNode {
   readonly layout: LayoutName;
   /** `large` phases take their size from `largePhaseObjectInstances`. */
   readonly size: 'default' | 'large';
+  /** Seed shared by the phases of one project: their objects are one history (phaseHistory.ts). */
+  readonly projectKey: number;
+  /** 0-based position in the project's phase list. */
+  readonly ordinal: number;
+  /** The sizes of all phases of the project, in order (a phase's history depends on its predecessors). */
+  readonly projectSizes: readonly ('default' | 'large')[];
 }
 
 export interface ProjectNode {
@@ -97,6 +103,8 @@ const SEEDS: AccountSeed[] = [
   },
 ];
 
+const sizeOf = (kind: PhaseKind): PhaseNode['size'] => (kind === 'GROOT' ? 'large' : 'default');
+
 function build(): DomainAccountNode[] {
   return SEEDS.map((account) => {
     const domainAccountId = guidFromName(`account/${account.name}`);
@@ -111,7 +119,7 @@ function build(): DomainAccountNode[] {
           id: guidFromName(`project/${account.name}/${location.name}/${project.name}`),
           name: project.name,
           number: project.number,
-          phases: project.phases.map((kind): PhaseNode => {
+          phases: project.phases.map((kind, ordinal): PhaseNode => {
             const path = [account.name, location.name, project.name, PHASES[kind].code];
             return {
               ...PHASES[kind],
@@ -120,7 +128,10 @@ function build(): DomainAccountNode[] {
               path,
               domainAccountId,
               layout: project.layout,
-              size: kind === 'GROOT' ? 'large' : 'default',
+              size: sizeOf(kind),
+              projectKey: hashString(`project/${path.slice(0, 3).join('/')}`),
+              ordinal,
+              projectSizes: project.phases.map(sizeOf),
             };
           }),
         })),

@@ -49,8 +49,7 @@ export class DemoData {
   dataset(phase: PhaseNode): PhaseDataset {
     let dataset = this.#datasets.get(phase.id);
     if (!dataset) {
-      const size = phase.size === 'large' ? this.#sizes.largePhaseObjectInstances : this.#sizes.objectInstances;
-      dataset = buildPhaseDataset(phase, size);
+      dataset = buildPhaseDataset(phase, this.#sizes);
       this.#datasets.set(phase.id, dataset);
     }
     return dataset;

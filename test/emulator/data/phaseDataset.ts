@@ -2,8 +2,10 @@
 // collections (computed from the index, never materialised).
 
 import type { PhaseNode } from './catalog';
+import type { DataSizeOptions } from './demoData';
 import { arrayList, type IndexedList } from './indexedList';
 import type { DocumentInfo, Material, ObjectInstance, ObjectType, Property, Space, Todo } from './models';
+import { phaseHistory } from './phaseHistory';
 import { phaseSizes, type PhaseSizes } from './sizes';
 import { buildSpatialStructure, type SpatialElement, type SpatialStructure } from './spatial';
 import { GENERAL_TODOS } from './vocabulary';
@@ -34,10 +36,11 @@ export interface PhaseDataset {
   readonly collections: PhaseCollections;
 }
 
-export function buildPhaseDataset(phase: PhaseNode, objectInstances: number): PhaseDataset {
+export function buildPhaseDataset(phase: PhaseNode, options: DataSizeOptions): PhaseDataset {
   const structure = buildSpatialStructure(phase.id, phase.layout);
-  const sizes = phaseSizes(objectInstances, structure.storeys.length, GENERAL_TODOS.length);
-  const ctx: PhaseContext = { phase, key: phase.key, structure, sizes, typeCache: [] };
+  const history = phaseHistory(phase, options, structure.storeys.length);
+  const sizes = phaseSizes(history.counts[phase.ordinal]!, structure.storeys.length, GENERAL_TODOS.length);
+  const ctx: PhaseContext = { phase, key: phase.key, history, structure, sizes, typeCache: [], typeNameUses: new Map() };
   return {
     phase,
     structure,

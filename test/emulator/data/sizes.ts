@@ -15,8 +15,10 @@ export interface PhaseSizes {
 
 const clamp = (value: number, min: number, max: number): number => Math.min(max, Math.max(min, value));
 
+export const objectTypeCount = (objectInstances: number): number => clamp(Math.ceil(objectInstances / 40), 24, 5000);
+
 export function phaseSizes(objectInstances: number, storeyCount: number, generalTodos: number): PhaseSizes {
-  const objectTypes = clamp(Math.ceil(objectInstances / 40), 24, 5000);
+  const objectTypes = objectTypeCount(objectInstances);
   return {
     objectInstances,
     objectTypes,

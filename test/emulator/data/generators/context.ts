@@ -3,17 +3,22 @@
 import { entityId, entityIndex } from '../ids';
 import type { IndexedList } from '../indexedList';
 import type { PhaseNode } from '../catalog';
+import type { PhaseHistory } from '../phaseHistory';
 import type { PhaseSizes } from '../sizes';
 import type { SpatialStructure } from '../spatial';
 
 export interface PhaseContext {
   readonly phase: PhaseNode;
-  /** Seed of the phase. */
+  /** Seed of the phase (ids, and everything but objects' identity and types). */
   readonly key: number;
+  /** Where the phase stands in its project's history (lineages, GlobalIds, type content). */
+  readonly history: PhaseHistory;
   readonly structure: SpatialStructure;
   readonly sizes: PhaseSizes;
-  /** Object types are few (at most 5,000) and used by every instance: computed once each. */
+  /** Object types are few (at most 5,000 per phase of the project) and used by every instance: computed once each. */
   readonly typeCache: unknown[];
+  /** How many types so far carry each base name (see objectTypeAt). */
+  readonly typeNameUses: Map<string, number>;
 }
 
 /** Collection codes: part of every generated id, so an id of one collection is not found in another. */

@@ -13,29 +13,31 @@ export interface ObjectTypeInfo extends ObjectType {
   readonly typeName: string;
 }
 
+// Computed in index order, once each, so a type's name can count the earlier types of the same
+// name: "… v2", "… v3" keep names unique within a phase (phases are compared by type name).
 export function objectTypeAt(ctx: PhaseContext, index: number): ObjectTypeInfo {
-  let type = ctx.typeCache[index] as ObjectTypeInfo | undefined;
-  if (!type) {
-    type = computeObjectType(ctx, index);
-    ctx.typeCache[index] = type;
-  }
-  return type;
+  while (ctx.typeCache.length <= index) ctx.typeCache.push(computeObjectType(ctx, ctx.typeCache.length));
+  return ctx.typeCache[index] as ObjectTypeInfo;
 }
 
+// Content comes from the PROJECT key, so type #n is the same type in every phase of a project;
+// only its id is the phase's own.
 function computeObjectType(ctx: PhaseContext, index: number): ObjectTypeInfo {
   const id = idOf(ctx, COLLECTION_CODES.objectTypes, index);
-  const spec = pickWeighted(IFC_CLASSES, mix(ctx.key, 20, index));
-  const base = pick(spec.typeNames, mix(ctx.key, 21, index));
-  const variant = Math.floor(index / 24);
-  const typeName = variant === 0 ? base : `${base} v${variant + 1}`;
-  const first = pick(spec.materials, mix(ctx.key, 22, index));
-  const second = pick(spec.materials, mix(ctx.key, 23, index));
+  const key = ctx.history.projectKey;
+  const spec = pickWeighted(IFC_CLASSES, mix(key, 20, index));
+  const base = pick(spec.typeNames, mix(key, 21, index));
+  const earlier = ctx.typeNameUses.get(base) ?? 0;
+  ctx.typeNameUses.set(base, earlier + 1);
+  const typeName = earlier === 0 ? base : `${base} v${earlier + 1}`;
+  const first = pick(spec.materials, mix(key, 22, index));
+  const second = pick(spec.materials, mix(key, 23, index));
   const materialNames = first === second ? [first] : [first, second];
   return {
     id,
     name: `${spec.family}:${typeName}`,
     ifcType: spec.ifcType,
-    predefinedType: pick(spec.predefinedTypes, mix(ctx.key, 24, index)),
+    predefinedType: pick(spec.predefinedTypes, mix(key, 24, index)),
     materialIds: materialNames.map((name) => idOf(ctx, COLLECTION_CODES.materials, MATERIALS.findIndex((m) => m.name === name))),
     spec,
     typeName,
