@@ -2,32 +2,7 @@
 // columns in the server's order, and short records padded without touching what is inside quotes.
 import { describe, expect, it } from 'vitest';
 import { CsvColumns, CsvPadding, csvCell, csvRecord } from '../../../src/core/export/csv';
-
-/** An RFC 4180 reader, written apart from the writer: records of fields, quotes undone. */
-function readCsv(text: string): string[][] {
-  const records: string[][] = [];
-  let fields: string[] = [];
-  let i = 0;
-  while (i < text.length) {
-    let value = '';
-    if (text[i] === '"') {
-      for (i++; ; i++) {
-        if (i >= text.length) throw new Error('unterminated quoted field');
-        if (text[i] === '"' && text[i + 1] === '"') { value += '"'; i++; } else if (text[i] === '"') { i++; break; } else value += text[i];
-      }
-    } else {
-      while (i < text.length && text[i] !== ',' && text[i] !== '\r') {
-        if (text[i] === '"' || text[i] === '\n') throw new Error(`bare ${JSON.stringify(text[i])} at ${i}`);
-        value += text[i++];
-      }
-    }
-    fields.push(value);
-    if (text[i] === ',') i++;
-    else if (text.startsWith('\r\n', i)) { records.push(fields); fields = []; i += 2; } else throw new Error(`unexpected ${JSON.stringify(text[i])} at ${i}`);
-  }
-  if (fields.length) throw new Error('the last record has no CRLF');
-  return records;
-}
+import { readCsv } from '../support/readCsv';
 
 describe('csvCell', () => {
   it('keeps a string as it is, and writes nothing for null and undefined', () => {
