@@ -166,6 +166,19 @@ suite('Entity documents', function () {
     assert.ok(items.length > 0);
   });
 
+  test('exports as CSV when the file ends in .csv: a BOM, the server\'s keys as the header, one row per entity', async () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'bimlink-export-'));
+    const target = vscode.Uri.file(path.join(folder, 'materials.csv'));
+    const count = await vscode.commands.executeCommand<number | undefined>('bimlink.exportEntities', await grootModel(), 'materials', target);
+    const text = readFileSync(target.fsPath, 'utf8');
+    assert.ok(text.startsWith('\uFEFF'), 'a byte order mark for Excel');
+    const [header, ...rows] = text.slice(1).split('\r\n').filter(Boolean); // the demo's materials hold no line breaks
+    assert.equal(header!.split(',')[0], spelling().key('id'), 'the server\'s own spelling of its keys');
+    assert.equal(rows.length, count);
+    assert.ok(rows.length > 0);
+    assert.deepEqual(readdirSync(folder), ['materials.csv'], 'no temporary file is left');
+  });
+
   test('a collection this server does not have: the message says what was asked and offers another collection, not a refresh', async () => {
     await clearNotifications();
     await vscode.commands.executeCommand('bimlink.openEntities', await grootModel(), 'clashes');
