@@ -11,6 +11,8 @@ import { EntityDocuments, entityScheme } from './vscode/documents/entityDocument
 import { EntityFileSystem } from './vscode/documents/entityFileSystem';
 import { createLog } from './vscode/feedback/log';
 import { createStatusBarItem } from './vscode/connection/statusBar';
+import { PhasePanels } from './vscode/phases/phasePanels';
+import { PhaseResults } from './vscode/phases/phaseResults';
 import { ReferenceServices } from './vscode/references/referenceServices';
 import { registerReferenceProviders } from './vscode/references/registerReferenceProviders';
 import { ExplorerTreeDataProvider } from './vscode/tree/explorerTreeDataProvider';
@@ -33,6 +35,8 @@ export function activate(context: vscode.ExtensionContext): void {
   const references = new ReferenceServices(connection); // builds its services on first use
   const documents = new EntityDocuments(connection, client => references.lookupFor(client));
   const files = new EntityFileSystem(documents, log);
+  const phaseResults = new PhaseResults(connection);
+  const phasePanels = new PhasePanels(context.extensionUri);
   const updateContextKeys = () => {
     const state = connection.state;
     void vscode.commands.executeCommand('setContext', 'bimlink.signedIn', state.kind === 'signedIn');
@@ -60,8 +64,10 @@ export function activate(context: vscode.ExtensionContext): void {
       isReadonly: new vscode.MarkdownString('BIMlink entity documents are read-only: they show data from the BIMlink API. Use **BIMlink: Export Entities…** to save a collection to a file.'),
     }),
     references,
+    phaseResults,
+    phasePanels,
     ...registerReferenceProviders(references, documents, files),
-    ...registerCommands({ log, settings, auth, tree, view, connection, documents, files, fetch, references }),
+    ...registerCommands({ log, settings, auth, tree, view, connection, documents, files, fetch, references, phaseResults, phasePanels }),
     registerSignOutOtherServers(auth, context.secrets, settings, log),
   );
   updateContextKeys();

@@ -37,6 +37,8 @@ export interface StoreyBar {
   readonly elevation?: number;
   readonly total: number;
   readonly segments: readonly BarSegment[];
+  /** Every IFC class on it with its count, largest first (the segments group the smaller ones). */
+  readonly byIfcType: readonly { readonly ifcType: string; readonly count: number }[];
 }
 
 export interface PhaseOverview {
@@ -76,8 +78,8 @@ export async function computePhaseOverview(client: BimlinkClient, scope: PhaseSc
   }
   const byIfcType = totalsByClass(tally);
   const named = byIfcType.slice(0, byIfcType.length > NAMED_CLASSES + 1 ? NAMED_CLASSES : NAMED_CLASSES + 1).map(t => t.ifcType);
-  const bar = (classes: Map<string, number> | undefined, shape: Omit<StoreyBar, 'total' | 'segments'>): StoreyBar => ({
-    ...shape, ...segmentsOf(classes ?? new Map(), named),
+  const bar = (classes: Map<string, number> | undefined, shape: Omit<StoreyBar, 'total' | 'segments' | 'byIfcType'>): StoreyBar => ({
+    ...shape, ...segmentsOf(classes ?? new Map(), named), byIfcType: totalsByClass(new Map([['', classes ?? new Map()]])),
   });
   const bars: StoreyBar[] = [];
   for (const place of places.inBuildingOrder) {

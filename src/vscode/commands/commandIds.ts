@@ -5,6 +5,7 @@ export const commandIds = [
   'bimlink.refresh', 'bimlink.refreshNode', 'bimlink.retry', 'bimlink.loadMore', 'bimlink.filter', 'bimlink.clearFilter', 'bimlink.copyId',
   'bimlink.openEntities', 'bimlink.openEntity', 'bimlink.nextPage', 'bimlink.previousPage', 'bimlink.exportEntities',
   'bimlink.findReferences', 'bimlink.revealSpatialElement',
+  'bimlink.showPhaseOverview', 'bimlink.comparePhases',
   'bimlink.checkServer', 'bimlink.showLog',
 ] as const;
 

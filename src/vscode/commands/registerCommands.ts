@@ -6,8 +6,11 @@ import { defineCommand, registerCommand } from './command';
 import { entityCommands, type EntityCommandDependencies } from './entityCommands';
 import { explorerCommands, type ExplorerCommandDependencies } from './explorerCommands';
 import { referenceCommands, type ReferenceCommandDependencies } from '../references/referenceCommands';
+import { forgettingOnRefresh, phaseCommands } from '../phases/phaseCommands';
+import type { PhaseCommandDependencies } from '../phases/phaseDependencies';
 
-export interface CommandDependencies extends ExplorerCommandDependencies, EntityCommandDependencies, CheckServerDependencies, ReferenceCommandDependencies {
+export interface CommandDependencies extends ExplorerCommandDependencies, EntityCommandDependencies, CheckServerDependencies, ReferenceCommandDependencies,
+  PhaseCommandDependencies {
   readonly auth: BimlinkAuthenticationProvider;
 }
 
@@ -16,8 +19,9 @@ export function registerCommands(deps: CommandDependencies): vscode.Disposable[]
   const { log, auth, settings } = deps;
   return [
     ...authCommands(auth, settings),
-    ...explorerCommands(deps),
+    ...forgettingOnRefresh(explorerCommands(deps), () => deps.phaseResults),
     ...entityCommands(deps),
+    ...phaseCommands(deps),
     ...referenceCommands(deps),
     checkServerCommand(deps),
     defineCommand({ id: 'bimlink.showLog', parameters: [], run: () => log.show() }),

@@ -2,6 +2,7 @@
 // Messages and pickers answer "dismissed" unless a test sets an answer; everything shown is recorded.
 import { stat } from 'node:fs/promises';
 import { vi } from 'vitest';
+import { URI, Utils } from 'vscode-uri';
 
 type Listener<T> = (event: T) => unknown;
 
@@ -52,6 +53,82 @@ export const window = {
   setStatusBarMessage: vi.fn(() => ({ dispose() {} })),
   withProgress: vi.fn(async (_options: unknown, task: (progress: unknown, token: unknown) => Promise<unknown>) =>
     task({ report() {} }, { isCancellationRequested: false, onCancellationRequested: () => ({ dispose() {} }) })),
+  showSaveDialog: vi.fn(async (_options: unknown): Promise<unknown> => undefined),
+  showTextDocument: vi.fn(async (document: unknown) => ({ document })),
+  /** A quick pick a test answers: it is shown (listed in `quickPicks`) and waits for the test's `accept` or `hide`. */
+  createQuickPick: vi.fn(() => new FakeQuickPick()),
+  /** Every panel created, newest last (see FakeWebviewPanel). */
+  createWebviewPanel: vi.fn((viewType: string, title: string, showOptions: unknown, options: unknown) => {
+    const panel = new FakeWebviewPanel(viewType, title, showOptions, options);
+    panels.push(panel);
+    return panel;
+  }),
+};
+
+/** A webview panel: records the HTML set and the messages posted; a test sends what the page would with `receive`. */
+export class FakeWebviewPanel {
+  readonly posted: unknown[] = [];
+  readonly reveals: unknown[] = [];
+  visible = true;
+  disposed = false;
+  private readonly received = new EventEmitter<unknown>();
+  private readonly viewState = new EventEmitter<{ webviewPanel: FakeWebviewPanel }>();
+  private readonly disposing = new EventEmitter<void>();
+  readonly webview = {
+    html: '',
+    options: {} as unknown,
+    cspSource: 'https://fake.vscode-cdn.net',
+    asWebviewUri: (uri: { toString(): string }) => URI.parse(`https://fake.vscode-cdn.net/${encodeURIComponent(uri.toString())}`),
+    postMessage: vi.fn(async (message: unknown) => { this.posted.push(message); return true; }),
+    onDidReceiveMessage: this.received.event,
+  };
+  readonly onDidChangeViewState = this.viewState.event;
+  readonly onDidDispose = this.disposing.event;
+  constructor(readonly viewType: string, public title: string, readonly showOptions: unknown, readonly options: unknown) {
+    this.webview.options = options;
+  }
+  reveal(column?: unknown): void { this.reveals.push(column); }
+  /** What the page's script posts. */
+  receive(message: unknown): void { this.received.fire(message); }
+  setVisible(visible: boolean): void { this.visible = visible; this.viewState.fire({ webviewPanel: this }); }
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.disposing.fire();
+  }
+}
+
+export const panels: FakeWebviewPanel[] = [];
+
+export class FakeQuickPick<T = unknown> {
+  title?: string;
+  placeholder?: string;
+  matchOnDescription = false;
+  matchOnDetail = false;
+  items: readonly T[] = [];
+  activeItems: readonly T[] = [];
+  selectedItems: readonly T[] = [];
+  private readonly accepted = new EventEmitter<void>();
+  private readonly hidden = new EventEmitter<void>();
+  readonly onDidAccept = this.accepted.event;
+  readonly onDidHide = this.hidden.event;
+  show(): void { quickPicks.push(this as FakeQuickPick); }
+  /** The user accepts an item (else the active one). */
+  accept(item?: T): void {
+    if (item !== undefined) this.selectedItems = [item];
+    this.accepted.fire();
+  }
+  hide(): void { this.hidden.fire(); }
+  dispose(): void {}
+}
+
+/** The quick picks shown (createQuickPick), newest last. */
+export const quickPicks: FakeQuickPick[] = [];
+export const ViewColumn = { Active: -1, Beside: -2, One: 1, Two: 2 };
+
+/** The clipboard; `text` is what was written last. */
+export const env = {
+  clipboard: { text: '', writeText: vi.fn(async (text: string) => { env.clipboard.text = text; }), readText: async () => env.clipboard.text },
 };
 
 export const commands = {
@@ -71,6 +148,7 @@ export const workspace = {
   onDidChangeConfiguration: configurationChanged.event,
   /** The disk, as the extension host's file system sees it. */
   fs: { stat: vi.fn((uri: { fsPath: string }) => stat(uri.fsPath)) },
+  openTextDocument: vi.fn(async (uri: unknown) => ({ uri })),
 };
 
 /** Sets (or, with undefined, removes) BIMlink settings as the user would, and fires the configuration change. */
@@ -105,7 +183,8 @@ export class MemorySecretStorage {
   async delete(key: string): Promise<void> { this.values.delete(key); this.changed.fire({ key }); }
 }
 
-export { URI as Uri } from 'vscode-uri';
+/** VS Code's Uri, with its `joinPath` (vscode-uri keeps that in `Utils`). */
+export const Uri = Object.assign(URI, { joinPath: (base: URI, ...parts: string[]) => Utils.joinPath(base, ...parts) });
 
 export const TreeItemCollapsibleState = { None: 0, Collapsed: 1, Expanded: 2 };
 
@@ -194,6 +273,9 @@ export class FileSystemError extends Error {
 /** Forgets what was shown and the calls recorded (answers set with mockImplementationOnce stay until used). */
 export function resetFakeVscode(): void {
   shown.length = 0;
+  panels.length = 0;
+  quickPicks.length = 0;
+  env.clipboard.text = '';
   for (const key of Object.keys(userSettings)) delete userSettings[key];
-  for (const fn of [...Object.values(window), ...Object.values(commands)]) (fn as ReturnType<typeof vi.fn>).mockClear();
+  for (const fn of [...Object.values(window), ...Object.values(commands), env.clipboard.writeText, workspace.openTextDocument]) (fn as ReturnType<typeof vi.fn>).mockClear();
 }

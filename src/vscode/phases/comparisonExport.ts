@@ -1,0 +1,111 @@
+// Export as CSV / NDJSON of a comparison: the two phases compared again, every difference streamed as a flat row
+// into an ExportFile (written beside the target and moved into place only when complete), with a cancellable
+// progress notification. The comparison is not held: rows go to the file a page at a time.
+import * as vscode from 'vscode';
+import { comparePhases, type ObjectDifference } from '../../core/phases/phaseComparison';
+import { literalText } from '../../core/text/untrustedText';
+import { CommandError, failsAs } from '../commands/commandError';
+import { ExportFile } from '../documents/exportFile';
+import { showInformationMessage } from '../feedback/messages';
+import { counted, type PhaseCommandDependencies } from './phaseDependencies';
+import type { ListedPhase } from './phaseChoice';
+
+/** A difference as one row; every key is always there (null when a phase has no value), so the CSV's columns are fixed. */
+export interface FlatDifference {
+  readonly kind: ObjectDifference['kind'];
+  readonly globalId: string;
+  readonly matchedBy: ObjectDifference['matchedBy'];
+  /** The fields that changed, `;` between them (`name;storey`); empty for added and removed objects. */
+  readonly changed: string;
+  readonly beforeId: string | null;
+  readonly beforeName: string | null;
+  readonly beforeIfcType: string | null;
+  readonly beforeType: string | null;
+  readonly beforeStorey: string | null;
+  readonly afterId: string | null;
+  readonly afterName: string | null;
+  readonly afterIfcType: string | null;
+  readonly afterType: string | null;
+  readonly afterStorey: string | null;
+}
+
+export function flatDifference(d: ObjectDifference): FlatDifference {
+  const { before: b, after: a } = d;
+  return {
+    kind: d.kind, globalId: d.key, matchedBy: d.matchedBy, changed: d.fields.join(';'),
+    beforeId: b?.id ?? null, beforeName: b ? b.name : null, beforeIfcType: b?.ifcType ?? null, beforeType: b?.type ?? null, beforeStorey: b?.storey ?? null,
+    afterId: a?.id ?? null, afterName: a ? a.name : null, afterIfcType: a?.ifcType ?? null, afterType: a?.type ?? null, afterStorey: a?.storey ?? null,
+  };
+}
+
+/** The default file name: `compare-<before code>-<after code>.csv` (names where a phase has no code). */
+export function comparisonFileName(before: ListedPhase, after: ListedPhase, format: 'csv' | 'ndjson'): string {
+  const part = (p: ListedPhase) => (p.phase.code || p.phase.name).replace(/[/\\:*?"<>|\s]+/g, '_');
+  return `compare-${part(before)}-${part(after)}.${format}`;
+}
+
+/** Asks where to, then writes the file; resolves with the number of differences written. */
+export async function exportComparison(deps: Pick<PhaseCommandDependencies, 'documents' | 'log'>, before: ListedPhase, after: ListedPhase, format: 'csv' | 'ndjson'): Promise<number | undefined> {
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  const name = comparisonFileName(before, after, format);
+  const target = await vscode.window.showSaveDialog({
+    title: `Export the comparison of ${before.phase.name} and ${after.phase.name}`,
+    saveLabel: 'Export',
+    ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, name) } : {}),
+    filters: format === 'csv' ? { CSV: ['csv'] } : { 'JSON Lines (one difference per line)': ['ndjson', 'jsonl'] },
+  });
+  return target && writeComparison(deps, before, after, format, target);
+}
+
+export async function writeComparison(deps: Pick<PhaseCommandDependencies, 'documents' | 'log'>, before: ListedPhase, after: ListedPhase,
+  format: 'csv' | 'ndjson', target: vscode.Uri): Promise<number> {
+  if (target.scheme !== 'file') throw new CommandError('BIMlink can export only to a file on the computer VS Code runs its extensions on.');
+  const label = `${before.phase.name} → ${after.phase.name}`;
+  const count = await failsAs(() => vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: literalText(`Exporting the comparison ${label}`), cancellable: true },
+    async (progress, token) => {
+      const controller = new AbortController();
+      token.onCancellationRequested(() => controller.abort());
+      const file = new ExportFile(target.fsPath, format);
+      let complete = false;
+      let rows: FlatDifference[] = [];
+      let writing: Promise<void> = Promise.resolve();
+      let writeFailure: unknown;
+      const flush = () => {
+        const batch = rows;
+        rows = [];
+        if (batch.length) writing = writing.then(() => file.add(batch)).catch(error => { writeFailure ??= error; controller.abort(); });
+      };
+      let shown = 0;
+      try {
+        await comparePhases(deps.documents.client(), before.scope, after.scope, {
+          signal: controller.signal,
+          onDifference: d => { rows.push(flatDifference(d)); },
+          onProgress: (read, total) => {
+            flush(); // a page of the later phase read: its rows go to the file while the next page loads
+            const percent = total ? Math.min(100, Math.floor((read / total) * 100)) : 0;
+            progress.report({ message: `${counted(read)}${total === undefined ? '' : ` of ${counted(total)}`} objects read`, increment: percent - shown });
+            shown = percent;
+          },
+        }).catch(error => { throw writeFailure ?? error; });
+        flush();
+        await writing;
+        if (writeFailure) throw writeFailure;
+        if (token.isCancellationRequested) throw new vscode.CancellationError();
+        const written = await file.complete();
+        complete = true;
+        return written;
+      } finally {
+        if (!complete) {
+          await writing.catch(() => undefined);
+          await file.discard(); // a cancel or failure leaves nothing at the target, nor beside it
+        }
+      }
+    }), reason => `Exporting the comparison ${label} failed: ${reason} Nothing was written to ${target.fsPath}.`, {
+    again: () => writeComparison(deps, before, after, format, target),
+  });
+  deps.log.info(`Exported ${count} differences (${label}) to ${target.fsPath}.`);
+  void showInformationMessage(`Exported ${counted(count)} differences (${label}) to ${target.fsPath}.`, 'Open')
+    .then(choice => { if (choice) void vscode.commands.executeCommand('vscode.open', target); });
+  return count;
+}
