@@ -78,6 +78,26 @@ describe.each(DIALECTS)('phase overview (%s)', (dialect) => {
     }
   });
 
+  it('gives the counts the emulator documents for "Nieuwbouw Gebouw B", phase DO', async () => {
+    const overview = await overviewOf(session(dialect));
+    // building parts in the explorer's order (by name), each from its top floor down
+    expect(overview.bars.map(b => [b.parents.at(-1), b.name, b.elevation, b.total])).toEqual([
+      ['Fietsenstalling', '00 Begane grond', 0, 357],
+      ['Hoofdgebouw', '04 Vierde verdieping', 14.4, 357],
+      ['Hoofdgebouw', '03 Derde verdieping', 10.8, 357],
+      ['Hoofdgebouw', '02 Tweede verdieping', 7.2, 357],
+      ['Hoofdgebouw', '01 Eerste verdieping', 3.6, 357],
+      ['Hoofdgebouw', '00 Begane grond', 0, 357],
+      ['Hoofdgebouw', '-01 Kelder', -3.2, 358],
+    ]);
+    expect(overview.objects.byIfcType).toEqual([
+      ['IfcWall', 606], ['IfcWindow', 392], ['IfcFireSuppressionTerminal', 273], ['IfcBeam', 258], ['IfcColumn', 237],
+      ['IfcCovering', 220], ['IfcSlab', 209], ['IfcDoor', 191], ['IfcRailing', 114],
+    ].map(([ifcType, count]) => ({ ifcType, count })));
+    // nine classes: the seven largest are named, IfcDoor and IfcRailing grouped
+    expect(overview.bars[0]!.segments.at(-1)).toMatchObject({ label: 'Other (2 classes)', ifcTypes: ['IfcDoor', 'IfcRailing'] });
+  });
+
   it('reports its progress as objects read of the total, and stops when cancelled', async () => {
     const { client, scope } = session(dialect);
     const seen: [number, number | undefined][] = [];
