@@ -35,7 +35,8 @@ export async function listedPhases(tree: Pick<ExplorerTreeDataProvider, 'domainA
 /** A phase as the tree lists it, else one named by its id (a script may name a phase the tree does not show). */
 export async function phaseNamed(tree: Pick<ExplorerTreeDataProvider, 'domainAccountNodes' | 'getChildren'>, scope: PhaseScope): Promise<ListedPhase> {
   const listed = await listedPhases(tree, scope.domainAccountId).catch(() => []);
-  return listed.find(p => sameId(p.phase.id, scope.projectPhaseId)) ?? { scope, phase: { id: scope.projectPhaseId, name: scope.projectPhaseId } };
+  const found = listed.find(p => sameId(p.phase.id, scope.projectPhaseId));
+  return found ? { ...found, scope } : { scope, phase: { id: scope.projectPhaseId, name: scope.projectPhaseId } }; // the ids as given
 }
 
 /** The phase listed right before `later` in the same project: what a comparison starts from by default. */

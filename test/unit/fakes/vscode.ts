@@ -77,8 +77,9 @@ export class FakeWebviewPanel {
   readonly webview = {
     html: '',
     options: {} as unknown,
-    cspSource: 'https://fake.vscode-cdn.net',
-    asWebviewUri: (uri: { toString(): string }) => URI.parse(`https://fake.vscode-cdn.net/${encodeURIComponent(uri.toString())}`),
+    cspSource: 'https://*.vscode-cdn.net',
+    /** As VS Code maps a local file for a webview. */
+    asWebviewUri: (uri: URI) => URI.from({ scheme: 'https', authority: `${uri.scheme}+.vscode-resource.vscode-cdn.net`, path: uri.path }),
     postMessage: vi.fn(async (message: unknown) => { this.posted.push(message); return true; }),
     onDidReceiveMessage: this.received.event,
   };
@@ -185,6 +186,7 @@ export class MemorySecretStorage {
 
 /** VS Code's Uri, with its `joinPath` (vscode-uri keeps that in `Utils`). */
 export const Uri = Object.assign(URI, { joinPath: (base: URI, ...parts: string[]) => Utils.joinPath(base, ...parts) });
+export type Uri = URI;
 
 export const TreeItemCollapsibleState = { None: 0, Collapsed: 1, Expanded: 2 };
 
