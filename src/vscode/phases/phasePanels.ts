@@ -85,6 +85,25 @@ export class PhasePanels implements vscode.Disposable {
   }
 }
 
+/**
+ * Resolves once the workbench lists the panel's tab (the tab model reaches the extension host a moment after the
+ * panel is created), so a command that shows a panel resolves when it is there; at most `ms` later in any case.
+ */
+export function tabShown(panel: vscode.WebviewPanel, ms = 3000): Promise<void> {
+  const present = () => vscode.window.tabGroups.all.some(group => group.tabs.some(tab =>
+    tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith(panel.viewType) && tab.label === panel.title));
+  if (present()) return Promise.resolve();
+  return new Promise(resolve => {
+    const done = () => {
+      clearTimeout(timer);
+      subscription.dispose();
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    const subscription = vscode.window.tabGroups.onDidChangeTabs(() => { if (present()) done(); });
+  });
+}
+
 function isReady(message: unknown): boolean {
   return typeof message === 'object' && message !== null && (message as { type?: unknown }).type === 'ready';
 }

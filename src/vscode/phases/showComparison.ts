@@ -12,7 +12,7 @@ import { exportComparison } from './comparisonExport';
 import { counted, pickPhaseScope, type PhaseCommandDependencies } from './phaseDependencies';
 import { phaseNamed, pickEarlierPhase, type ListedPhase } from './phaseChoice';
 import { comparisonRequest, differencesByKey } from './phaseMessages';
-import { runFromPanel } from './phasePanels';
+import { runFromPanel, tabShown } from './phasePanels';
 import { keyOf } from './phaseResults';
 
 export const maxDifferences = 5000;
@@ -71,11 +71,11 @@ export async function showComparison(deps: PhaseCommandDependencies, first: Enti
   const named = (p: ListedPhase) => ({ name: p.phase.name, ...(p.phase.code ? { code: p.phase.code } : {}) });
   const state: ComparisonState = { type: 'comparison', before: named(b), after: named(a), ...comparison };
   const shownByKey = differencesByKey(comparison.differences);
-  deps.phasePanels.show(keyOf('comparison', [b.scope, a.scope]), 'phaseComparison.js', {
+  await tabShown(deps.phasePanels.show(keyOf('comparison', [b.scope, a.scope]), 'phaseComparison.js', {
     title: `Compare: ${b.phase.name} → ${a.phase.name}`,
     state,
     onMessage: message => answerComparison(deps, b, a, shownByKey, message),
-  });
+  }));
   return comparison.summary;
 }
 

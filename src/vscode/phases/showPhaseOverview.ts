@@ -11,7 +11,7 @@ import { overviewCsv } from './overviewCsv';
 import { counted, pickPhaseScope, type PhaseCommandDependencies } from './phaseDependencies';
 import { phaseNamed, type ListedPhase } from './phaseChoice';
 import { overviewRequest } from './phaseMessages';
-import { runFromPanel } from './phasePanels';
+import { runFromPanel, tabShown } from './phasePanels';
 import { keyOf } from './phaseResults';
 import { filedByServer, openSegmentDocument } from './segmentDocument';
 
@@ -45,11 +45,11 @@ export async function showPhaseOverview(deps: PhaseCommandDependencies, given: E
     }), reason => `The overview of ${name} could not be made: ${reason}`));
   deps.log.info(`Phase overview of ${name}: ${overview.objects.total} objects on ${overview.bars.length} bars.`);
   const state: OverviewState = { type: 'overview', phase: { name, ...(phase.phase.code ? { code: phase.phase.code } : {}) }, overview };
-  deps.phasePanels.show(keyOf('overview', [scope]), 'phaseOverview.js', {
+  await tabShown(deps.phasePanels.show(keyOf('overview', [scope]), 'phaseOverview.js', {
     title: `Overview: ${name}`,
     state,
     onMessage: message => answerOverview(deps, scope, phase, overview, message),
-  });
+  }));
   return overview;
 }
 

@@ -55,6 +55,11 @@ export const window = {
     task({ report() {} }, { isCancellationRequested: false, onCancellationRequested: () => ({ dispose() {} }) })),
   showSaveDialog: vi.fn(async (_options: unknown): Promise<unknown> => undefined),
   showTextDocument: vi.fn(async (document: unknown) => ({ document })),
+  /** The open panels' tabs, in one group. */
+  tabGroups: {
+    get all() { return [{ tabs: panels.filter(p => !p.disposed).map(p => ({ label: p.title, input: new TabInputWebview(`mainThreadWebview-${p.viewType}`) })) }]; },
+    onDidChangeTabs: new EventEmitter<unknown>().event,
+  },
   /** A quick pick a test answers: it is shown (listed in `quickPicks`) and waits for the test's `accept` or `hide`. */
   createQuickPick: vi.fn(() => new FakeQuickPick()),
   /** Every panel created, newest last (see FakeWebviewPanel). */
@@ -100,6 +105,10 @@ export class FakeWebviewPanel {
 }
 
 export const panels: FakeWebviewPanel[] = [];
+
+export class TabInputWebview {
+  constructor(readonly viewType: string) {}
+}
 
 export class FakeQuickPick<T = unknown> {
   title?: string;
@@ -279,5 +288,5 @@ export function resetFakeVscode(): void {
   quickPicks.length = 0;
   env.clipboard.text = '';
   for (const key of Object.keys(userSettings)) delete userSettings[key];
-  for (const fn of [...Object.values(window), ...Object.values(commands), env.clipboard.writeText, workspace.openTextDocument]) (fn as ReturnType<typeof vi.fn>).mockClear();
+  for (const fn of [...Object.values(window), ...Object.values(commands), env.clipboard.writeText, workspace.openTextDocument]) if (vi.isMockFunction(fn)) fn.mockClear();
 }
