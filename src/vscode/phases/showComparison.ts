@@ -91,7 +91,7 @@ export async function answerComparison(deps: PhaseCommandDependencies, before: L
     await runFromPanel(deps.log, 'Exporting the comparison', () => exportComparison(deps, before, after, request.format));
     return;
   }
-  await openDifference(before, after, request.difference);
+  await runFromPanel(deps.log, `Opening ${request.difference.key}`, () => openDifference(before, after, request.difference));
 }
 
 /** A changed object in the diff editor (the object in each phase); an added or removed one as its own document. */

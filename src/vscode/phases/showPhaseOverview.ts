@@ -61,8 +61,10 @@ export async function answerOverview(deps: PhaseCommandDependencies, scope: Phas
     return;
   }
   if (request.type === 'copyCsv') {
-    await vscode.env.clipboard.writeText(overviewCsv(overview));
-    void showInformationMessage(`Copied the objects per storey of ${phase.phase.name} as CSV (${counted(overview.bars.length)} rows).`);
+    await runFromPanel(deps.log, 'Copying the overview as CSV', async () => {
+      await vscode.env.clipboard.writeText(overviewCsv(overview));
+      void showInformationMessage(`Copied the objects per storey of ${phase.phase.name} as CSV (${counted(overview.bars.length)} rows).`);
+    });
     return;
   }
   const { bar } = request;
