@@ -7,6 +7,12 @@
   const counted = n => n.toLocaleString('en');
   const FIELDS = { name: 'name', type: 'object type', ifcType: 'IFC class', storey: 'storey' };
 
+  /** The parent, with the child appended (Element.append returns nothing). */
+  function child(parent, node) {
+    parent.append(node);
+    return parent;
+  }
+
   function el(tag, attributes, text) {
     const node = document.createElement(tag);
     for (const [name, value] of Object.entries(attributes || {})) node.setAttribute(name, String(value));
@@ -19,7 +25,7 @@
     t.append(el('caption', {}, caption));
     const head = el('tr');
     columns.forEach((c, i) => head.append(el('th', { scope: 'col', class: i > 0 && c.number ? 'number' : '' }, c.label)));
-    t.append(el('thead')).append(head);
+    t.append(child(el('thead'), head));
     const body = el('tbody');
     for (const cells of rows) {
       const row = el('tr');
@@ -62,7 +68,7 @@
     t.append(el('caption', {}, `Differences (${shownText}). Up and Down move, Enter opens the object.`));
     const head = el('tr');
     for (const label of ['Kind', 'GlobalId', 'Name (before → after)', 'What changed']) head.append(el('th', { scope: 'col' }, label));
-    t.append(el('thead')).append(head);
+    t.append(child(el('thead'), head));
     const body = el('tbody');
     differences.forEach((d, i) => {
       const row = el('tr', { class: 'activatable', tabindex: i === 0 ? 0 : -1, 'data-key': d.key,
@@ -89,7 +95,8 @@
         next.focus();
       }
     });
-    if (!differences.length) t.append(el('tfoot')).append(el('tr')).append(el('td', { colspan: 4 }, 'The two phases hold the same objects.'));
+    t.append(body);
+    if (!differences.length) t.append(child(el('tfoot'), child(el('tr'), el('td', { colspan: 4 }, 'The two phases hold the same objects.'))));
     return t;
   }
 

@@ -7,8 +7,15 @@
   const SVG = 'http://www.w3.org/2000/svg';
   const OTHER = 8;
   const counted = n => n.toLocaleString('en');
+  const objects = n => `${counted(n)} ${n === 1 ? 'object' : 'objects'}`;
   let state;
   let drawnFor = -1;
+
+  /** The parent, with the child appended (Element.append returns nothing). */
+  function child(parent, node) {
+    parent.append(node);
+    return parent;
+  }
 
   function el(tag, attributes, text) {
     const node = document.createElement(tag);
@@ -59,7 +66,7 @@
     table.append(el('caption', {}, 'Entities per collection'));
     const head = el('tr');
     head.append(el('th', { scope: 'col' }, 'Collection'), el('th', { scope: 'col', class: 'number' }, 'Entities'));
-    table.append(el('thead')).append(head);
+    table.append(child(el('thead'), head));
     const body = el('tbody');
     for (const c of collections) {
       const row = el('tr');
@@ -108,7 +115,7 @@
         y += rowHeight;
       }
       parents = group;
-      const g = svg('g', { class: 'bar', role: 'button', tabindex: 0, 'data-bar': index, 'aria-label': `${bar.name}: ${counted(bar.total)} objects` });
+      const g = svg('g', { class: 'bar', role: 'button', tabindex: 0, 'data-bar': index, 'aria-label': `${bar.name}: ${objects(bar.total)}` });
       g.append(svg('rect', { class: 'bar-frame', x: 1, y: y + 1, width: barX + barWidth + totalWidth - 2, height: rowHeight - 2 }));
       const label = barLabel(bar);
       const fits = Math.floor(labelWidth / 7);
@@ -120,7 +127,7 @@
         const w = (segment.count / most) * barWidth;
         const colour = colourOf(segment, named);
         const rect = svg('rect', { class: `segment seg-${colour}`, role: 'button', tabindex: -1, 'data-segment': s, x, y: y + 4, width: Math.max(w, 1), height: rowHeight - 8,
-          'aria-label': `${segment.label} on ${bar.name}: ${counted(segment.count)} objects` });
+          'aria-label': `${segment.label} on ${bar.name}: ${objects(segment.count)}` });
         rect.append(svg('title', {}, `${segment.label}: ${counted(segment.count)}`));
         g.append(rect);
         if (w >= 14) g.append(svg('text', { class: 'segment-label', x: x + w / 2, y: y + 17, 'text-anchor': 'middle', 'aria-hidden': 'true' }, String(colour === OTHER ? named.length + 1 : colour + 1)));
@@ -180,7 +187,7 @@
     head.append(el('th', { scope: 'col' }, 'Storey'), el('th', { scope: 'col', class: 'number' }, 'Elevation (m)'));
     for (const ifc of named) head.append(el('th', { scope: 'col', class: 'number' }, ifc));
     head.append(el('th', { scope: 'col', class: 'number' }, 'Other'), el('th', { scope: 'col', class: 'number' }, 'Total'));
-    table.append(el('thead')).append(head);
+    table.append(child(el('thead'), head));
     const body = el('tbody');
     for (const bar of overview.bars) {
       const row = el('tr');
