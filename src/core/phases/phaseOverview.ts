@@ -29,8 +29,10 @@ export interface BarSegment {
 }
 
 export interface StoreyBar {
-  /** The spatial element's id as sent; undefined for objects on no storey, or on one the structure does not hold. */
+  /** The spatial element's id as sent; undefined for the objects on no storey. */
   readonly storeyId?: string;
+  /** Whether the phase's spatial structure holds that element: only then can the server be asked for its objects. */
+  readonly inStructure: boolean;
   readonly name: string;
   /** Its parents' names, top down (Plot, Building …). */
   readonly parents: readonly string[];
@@ -87,15 +89,15 @@ export async function computePhaseOverview(client: BimlinkClient, scope: PhaseSc
     const classes = tally.get(key);
     tally.delete(key);
     if (place.element.type !== 'Storey' && !classes) continue; // plots and buildings get a bar only when objects stand on them directly
-    bars.push(bar(classes, { storeyId: place.element.id, name: place.element.name, parents: place.parents,
+    bars.push(bar(classes, { storeyId: place.element.id, inStructure: true, name: place.element.name, parents: place.parents,
       ...(place.element.elevation !== undefined ? { elevation: place.element.elevation } : {}) }));
   }
   for (const [key, classes] of tally) {
     if (key === '') continue;
-    bars.push(bar(classes, { storeyId: storeyIds.get(key)!, name: `Unknown storey ${storeyIds.get(key)!}`, parents: [] }));
+    bars.push(bar(classes, { storeyId: storeyIds.get(key)!, inStructure: false, name: `Unknown storey ${storeyIds.get(key)!}`, parents: [] }));
   }
   const none = tally.get('');
-  if (none) bars.push(bar(none, { name: 'No storey', parents: [] }));
+  if (none) bars.push(bar(none, { inStructure: false, name: 'No storey', parents: [] }));
   return { collections, objects: { total: read, byIfcType }, bars };
 }
 

@@ -27,7 +27,7 @@ export interface SegmentDocument {
 
 /** Whether the server can be asked for the bar's objects by storey: not for objects on no storey or on an unknown one. */
 export function filedByServer(bar: StoreyBar): boolean {
-  return bar.storeyId !== undefined && bar.name !== `Unknown storey ${bar.storeyId}`;
+  return bar.inStructure;
 }
 
 /** Reads and renders the objects of a bar of these IFC classes (with a cancellable progress notification), and opens them. */

@@ -6,13 +6,13 @@ export const overview: PhaseOverview = {
   collections: [{ collection: 'objectinstances', total: 6 }, { collection: 'documents', failure: 'The server answered 500.' }],
   objects: { total: 6, byIfcType: [{ ifcType: 'IfcWall', count: 3 }, { ifcType: 'IfcDoor', count: 2 }, { ifcType: 'IfcSlab', count: 1 }] },
   bars: [
-    { storeyId: 's1', name: '01 Verdieping, "oost"', parents: ['Plot', 'Gebouw B'], elevation: 3.5, total: 3,
+    { storeyId: 's1', inStructure: true, name: '01 Verdieping, "oost"', parents: ['Plot', 'Gebouw B'], elevation: 3.5, total: 3,
       segments: [{ label: 'IfcWall', ifcTypes: ['IfcWall'], count: 2 }, { label: 'Other (1 class)', ifcTypes: ['IfcSlab'], count: 1 }],
       byIfcType: [{ ifcType: 'IfcWall', count: 2 }, { ifcType: 'IfcSlab', count: 1 }] },
-    { storeyId: 's0', name: '00 Begane grond', parents: ['Plot', 'Gebouw B'], elevation: 0, total: 2,
+    { storeyId: 's0', inStructure: true, name: '00 Begane grond', parents: ['Plot', 'Gebouw B'], elevation: 0, total: 2,
       segments: [{ label: 'IfcWall', ifcTypes: ['IfcWall'], count: 1 }, { label: 'IfcDoor', ifcTypes: ['IfcDoor'], count: 1 }],
       byIfcType: [{ ifcType: 'IfcWall', count: 1 }, { ifcType: 'IfcDoor', count: 1 }] },
-    { name: 'No storey', parents: [], total: 1, segments: [{ label: 'IfcDoor', ifcTypes: ['IfcDoor'], count: 1 }], byIfcType: [{ ifcType: 'IfcDoor', count: 1 }] },
+    { name: 'No storey', inStructure: false, parents: [], total: 1, segments: [{ label: 'IfcDoor', ifcTypes: ['IfcDoor'], count: 1 }], byIfcType: [{ ifcType: 'IfcDoor', count: 1 }] },
   ],
 };
 
