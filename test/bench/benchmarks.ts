@@ -4,5 +4,6 @@ import { apiReadAll } from './apiReadAll/index';
 import { bimGraph } from './bimGraph/index';
 import { editorCost } from './editorCost/index';
 import { entityDocuments } from './entityDocuments/index';
+import { phaseViews } from './phaseViews/index';
 
-export const BENCHMARKS: readonly Benchmark[] = [apiReadAll, entityDocuments, editorCost, bimGraph];
+export const BENCHMARKS: readonly Benchmark[] = [apiReadAll, entityDocuments, editorCost, bimGraph, phaseViews];
