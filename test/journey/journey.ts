@@ -1,7 +1,7 @@
 // A user's way through BIMlink Explorer, clicked and typed in the real workbench (code-server in Debian's chromium):
 // open the BIMlink view, sign in on the emulator's login page, expand down to a storey, open its entities, page
 // forward, follow a reference to its type (hover, Ctrl+click), export the storey's object instances and check the file
-// against the API, sign out. Each step waits for what the user would see next; a step that fails saves a screenshot
+// against the API, see the phase at a glance and compared with the one before (phaseSteps.ts), sign out. Each step waits for what the user would see next; a step that fails saves a screenshot
 // and ends the journey.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -9,6 +9,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import type { Emulator } from '../emulator/index';
 import { apiGet, signInWithPassword, spellingOf } from '../emulator/testing/index';
 import { chooseFromContextMenu, exactly, fillQuickInput, signInOnLoginPage, treeRow, treeRows } from '../vscode/harness/workbench';
+import { phaseSteps } from './phaseSteps';
 
 export interface JourneyOptions {
   emulator: Emulator;
@@ -123,6 +124,7 @@ export async function runJourney(options: JourneyOptions): Promise<JourneyResult
       expect(expected.length === exported.size && expected.every(id => exported.has(id)),
         `the file should hold the ${expected.length} entities the API lists, it holds ${exported.size}`);
     }],
+    ...phaseSteps(workbench, shot),
     ['signs out from the command palette, and the view offers to sign in again', async () => {
       await workbench.keyboard.press('F1');
       await fillQuickInput(workbench, '>BIMlink: Sign Out', true, STEP_TIMEOUT_MS);
