@@ -3,10 +3,14 @@
  * quote, a comma, a CR or an LF, quotes inside doubled. Pure: used by the export and by anything copied as CSV.
  */
 
-/** A value as one field's text: strings as they are, nothing as empty, anything else as its compact JSON. */
+/**
+ * A value as one field's text: strings as they are, nothing as empty, anything else as its compact JSON. A string a
+ * spreadsheet would run as a formula (one starting with `=`, `+`, `-`, `@`, a tab or a CR) gets a leading `'`, as
+ * OWASP advises against CSV injection: text from the server must not become a formula, a link or a command there.
+ */
 export function csvCell(value: unknown): string {
   if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value;
+  if (typeof value === 'string') return FORMULA_START.test(value) ? `'${value}` : value;
   if (typeof value === 'bigint') return value.toString(); // JSON.stringify throws on a bigint
   return JSON.stringify(value) ?? ''; // a function or symbol has no JSON text
 }
@@ -19,6 +23,8 @@ export function csvRecord(cells: readonly string[]): string {
   if (cells.length === 0 || (cells.length === 1 && cells[0] === '')) return '""\r\n';
   return `${cells.map(field).join(',')}\r\n`;
 }
+
+const FORMULA_START = /^[=+\-@\t\r]/;
 
 function field(cell: string): string {
   return /[",\r\n]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell;

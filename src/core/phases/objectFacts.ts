@@ -16,6 +16,9 @@ export interface ObjectFacts {
   readonly objectTypeId?: string;
 }
 
+/** How an object without an IFC class is counted and listed. */
+export const NO_IFC_CLASS = '(no IFC class)';
+
 const spellings = {
   id: fieldNames.id,
   globalId: ['globalId', 'ifcGlobalId', 'ifcGuid', 'ifcId'],

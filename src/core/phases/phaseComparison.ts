@@ -1,12 +1,16 @@
 // Two phases compared object by object. Objects are matched by IFC GlobalId (by id when they have none); an object
 // in both phases is changed when its name, object type, IFC class or storey differs. Types and storeys are compared
-// by name, as each phase may give them ids of its own. The earlier phase is held as one small record per object;
-// the later one is streamed past it, and every difference is handed to the caller as it is found.
+// by name, as each phase may give them ids of its own; one a phase cannot name is not compared (and counted as such).
+// The earlier phase is held as one small record per object; the later one is streamed past it, and every difference
+// is handed to the caller as it is found.
+import { childController } from '../api/abort';
 import type { BimlinkClient, PhaseScope } from '../api/client';
 import { idKey } from '../api/ids';
 import { collectionPages } from '../references/collectionPages';
+import { ComparisonTally } from './comparisonTally';
 import { ObjectFactsReader, type ObjectFacts } from './objectFacts';
 import { OBJECTS } from './phaseOverview';
+import { PhaseMatcher } from './phaseMatcher';
 import { PhasePlaces } from './phasePlaces';
 import { typeNames } from './typeNames';
 
@@ -18,15 +22,17 @@ export interface ObjectState {
   readonly id?: string;
   readonly name: string;
   readonly ifcType?: string;
-  /** The object type's name (its id when the phase's types could not be read). */
+  /** The object type's name; its id when the phase's types do not name it (then typeUnnamed is set). */
   readonly type?: string;
-  /** The storey's path from the top, ' › ' between names (its id when the structure does not hold it). */
+  readonly typeUnnamed?: true;
+  /** The storey's path from the top, ' › ' between names; its id when the structure does not hold it (storeyUnnamed). */
   readonly storey?: string;
+  readonly storeyUnnamed?: true;
 }
 
 export interface ObjectDifference {
   readonly kind: 'added' | 'removed' | 'changed';
-  /** The GlobalId, or the id when the object has none. */
+  /** The GlobalId as sent, or the id when the object has none (then matchedBy is 'id'). */
   readonly key: string;
   readonly matchedBy: 'globalId' | 'id';
   readonly before?: ObjectState;
@@ -45,6 +51,8 @@ export interface ComparisonSummary {
   readonly changed: number;
   readonly unchanged: number;
   readonly byField: Readonly<Record<ChangedField, number>>;
+  /** Objects in both phases whose type or storey one phase could not name: that field was not compared. */
+  readonly notCompared: Readonly<Record<'type' | 'storey', number>>;
   /** By the IFC class (the later phase's for a changed object), most differences first. */
   readonly byIfcType: readonly ({ readonly ifcType: string } & DifferenceCounts)[];
   /** By storey (the later phase's for a changed object), most differences first. */
@@ -58,88 +66,86 @@ export interface CompareOptions {
   readonly onProgress?: (read: number, total: number | undefined) => void;
 }
 
-/** Labels of objects without a class or storey, in the per-class and per-storey counts. */
-export const NO_IFC_CLASS = '(no IFC class)';
-export const NO_STOREY = '(no storey)';
+interface Held { readonly key: string; readonly matchedBy: ObjectDifference['matchedBy']; readonly state: ObjectState }
 
 export async function comparePhases(client: BimlinkClient, before: PhaseScope, after: PhaseScope, options: CompareOptions = {}): Promise<ComparisonSummary> {
-  const { signal } = options;
-  const [placesBefore, placesAfter, typesBefore, typesAfter] = await Promise.all([
-    PhasePlaces.of(client, before, signal), PhasePlaces.of(client, after, signal), typeNames(client, before, signal), typeNames(client, after, signal),
-  ]);
-  const stateIn = (places: PhasePlaces, types: Map<string, string> | undefined) => (facts: ObjectFacts): ObjectState => ({
+  const { controller, dispose } = childController(options.signal); // a failed read stops the others
+  const signal = controller.signal;
+  try {
+    const [placesBefore, placesAfter, typesBefore, typesAfter] = await Promise.all([
+      PhasePlaces.of(client, before, signal), PhasePlaces.of(client, after, signal), typeNames(client, before, signal), typeNames(client, after, signal),
+    ]);
+    const tally = new ComparisonTally();
+    const progress = new ReadProgress(options.onProgress);
+    const report = (difference: ObjectDifference) => {
+      tally.count(difference);
+      options.onDifference?.(difference);
+    };
+
+    const matcher = new PhaseMatcher<Held>();
+    const readBefore = new ObjectFactsReader();
+    for await (const page of collectionPages(client, before, OBJECTS, signal)) {
+      for (const entity of page.items) {
+        const facts = readBefore.read(entity);
+        matcher.hold(matchKey(facts), { ...identity(facts), state: stateOf(facts, placesBefore, typesBefore) });
+      }
+      progress.read(0, page.items.length, page.total);
+    }
+    const readAfter = new ObjectFactsReader();
+    for await (const page of collectionPages(client, after, OBJECTS, signal)) {
+      for (const entity of page.items) {
+        const facts = readAfter.read(entity);
+        const now = stateOf(facts, placesAfter, typesAfter);
+        const was = matcher.take(matchKey(facts));
+        if (!was) {
+          report({ kind: 'added', ...identity(facts), after: now, fields: [] });
+          continue;
+        }
+        const fields: ChangedField[] = [];
+        for (const field of CHANGED_FIELDS) {
+          const compared = fieldChange(field, was.state, now);
+          if (compared === 'changed') fields.push(field);
+          else if (compared === 'unknown') tally.uncompared(field as 'type' | 'storey');
+        }
+        if (fields.length) report({ kind: 'changed', key: was.key, matchedBy: was.matchedBy, before: was.state, after: now, fields });
+        else tally.unchanged++;
+      }
+      progress.read(1, page.items.length, page.total);
+    }
+    for (const [, { key, matchedBy, state }] of matcher.left()) report({ kind: 'removed', key, matchedBy, before: state, fields: [] });
+    return tally.summary(...progress.counts);
+  } catch (error) {
+    controller.abort();
+    throw error;
+  } finally {
+    dispose();
+  }
+}
+
+/** What objects are matched by: the GlobalId (as sent: it is case-sensitive), else the id (in any case). */
+const matchKey = (facts: ObjectFacts): string => facts.globalId !== undefined ? `g ${facts.globalId}` : `i ${idKey(facts.id ?? '')}`;
+
+const identity = (facts: ObjectFacts): Pick<ObjectDifference, 'key' | 'matchedBy'> =>
+  facts.globalId !== undefined ? { key: facts.globalId, matchedBy: 'globalId' } : { key: facts.id ?? '', matchedBy: 'id' };
+
+function stateOf(facts: ObjectFacts, places: PhasePlaces, types: Map<string, string> | undefined): ObjectState {
+  const typeName = facts.objectTypeId === undefined ? undefined : types?.get(idKey(facts.objectTypeId));
+  const storeyLabel = facts.storeyId === undefined ? undefined : places.get(facts.storeyId)?.label;
+  return {
     ...(facts.id !== undefined ? { id: facts.id } : {}),
     name: facts.name,
     ...(facts.ifcType !== undefined ? { ifcType: facts.ifcType } : {}),
-    ...(facts.objectTypeId !== undefined ? { type: types?.get(idKey(facts.objectTypeId)) ?? facts.objectTypeId } : {}),
-    ...(facts.storeyId !== undefined ? { storey: places.get(facts.storeyId)?.label ?? facts.storeyId } : {}),
-  });
-  const tally = new Tally();
-  const progress = new ReadProgress(options.onProgress);
-  const report = (difference: ObjectDifference) => {
-    tally.count(difference);
-    options.onDifference?.(difference);
+    ...(facts.objectTypeId === undefined ? {} : typeName !== undefined ? { type: typeName } : { type: facts.objectTypeId, typeUnnamed: true }),
+    ...(facts.storeyId === undefined ? {} : storeyLabel !== undefined ? { storey: storeyLabel } : { storey: facts.storeyId, storeyUnnamed: true }),
   };
-
-  const held = new Map<string, ObjectState>();
-  const beforeKeys = new MatchKeys();
-  const stateBefore = stateIn(placesBefore, typesBefore);
-  for await (const page of collectionPages(client, before, OBJECTS, signal)) {
-    for (const entity of page.items) {
-      const facts = beforeKeys.reader.read(entity);
-      held.set(beforeKeys.of(facts), stateBefore(facts));
-    }
-    progress.read(0, page.items.length, page.total);
-  }
-  const afterKeys = new MatchKeys();
-  const stateAfter = stateIn(placesAfter, typesAfter);
-  let unchanged = 0;
-  for await (const page of collectionPages(client, after, OBJECTS, signal)) {
-    for (const entity of page.items) {
-      const facts = afterKeys.reader.read(entity);
-      const key = afterKeys.of(facts);
-      const now = stateAfter(facts);
-      const was = held.get(key);
-      const matchedBy = facts.globalId ? 'globalId' : 'id';
-      if (!was) {
-        report({ kind: 'added', key: displayKey(key), matchedBy, after: now, fields: [] });
-        continue;
-      }
-      held.delete(key);
-      const fields = CHANGED_FIELDS.filter(field => was[field] !== now[field]);
-      if (fields.length) report({ kind: 'changed', key: displayKey(key), matchedBy, before: was, after: now, fields });
-      else unchanged++;
-    }
-    progress.read(1, page.items.length, page.total);
-  }
-  for (const [key, was] of held) report({ kind: 'removed', key: displayKey(key), matchedBy: key.startsWith(ID_PREFIX) ? 'id' : 'globalId', before: was, fields: [] });
-  return tally.summary(progress.counts, unchanged);
 }
 
-const ID_PREFIX = 'id:';
-const DUPLICATE = '\u0000';
-
-/** The key an object is matched by: its GlobalId, else its id; a repeated one gets a number, so no object is lost. */
-class MatchKeys {
-  readonly reader = new ObjectFactsReader();
-  private readonly seen = new Map<string, number>();
-
-  of(facts: ObjectFacts): string {
-    const key = facts.globalId ?? `${ID_PREFIX}${idKey(facts.id ?? '')}`;
-    const times = this.seen.get(key);
-    if (times === undefined) { // the common case: only repeats are remembered, so memory stays one entry per object
-      this.seen.set(key, 1);
-      return key;
-    }
-    this.seen.set(key, times + 1);
-    return `${key}${DUPLICATE}${times + 1}`;
-  }
-}
-
-function displayKey(key: string): string {
-  const plain = key.startsWith(ID_PREFIX) ? key.slice(ID_PREFIX.length) : key;
-  const at = plain.indexOf(DUPLICATE);
-  return at < 0 ? plain : `${plain.slice(0, at)} (#${plain.slice(at + 1)})`;
+/** Whether a field differs; for a type or storey one phase could not name, unknown unless it is the very same id. */
+export function fieldChange(field: ChangedField, was: ObjectState, now: ObjectState): 'same' | 'changed' | 'unknown' {
+  if (was[field] === now[field]) return 'same';
+  if (field === 'name' || field === 'ifcType' || was[field] === undefined || now[field] === undefined) return 'changed';
+  const unnamed = field === 'type' ? was.typeUnnamed || now.typeUnnamed : was.storeyUnnamed || now.storeyUnnamed;
+  return unnamed ? 'unknown' : 'changed';
 }
 
 class ReadProgress {
@@ -156,34 +162,4 @@ class ReadProgress {
     const [a, b] = this.totals;
     this.report?.(this.reads[0]! + this.reads[1]!, a !== undefined && b !== undefined ? a + b : undefined);
   }
-}
-
-class Tally {
-  private readonly totals: DifferenceCounts = { added: 0, removed: 0, changed: 0 };
-  private readonly byField: Record<ChangedField, number> = { name: 0, type: 0, ifcType: 0, storey: 0 };
-  private readonly byIfcType = new Map<string, DifferenceCounts>();
-  private readonly byStorey = new Map<string, DifferenceCounts>();
-
-  count(difference: ObjectDifference): void {
-    const state = difference.after ?? difference.before!;
-    this.totals[difference.kind]++;
-    for (const field of difference.fields) this.byField[field]++;
-    bump(this.byIfcType, state.ifcType ?? NO_IFC_CLASS, difference.kind);
-    bump(this.byStorey, state.storey ?? NO_STOREY, difference.kind);
-  }
-
-  summary([before, after]: [number, number], unchanged: number): ComparisonSummary {
-    const rows = <K extends string>(map: Map<string, DifferenceCounts>, name: K) => [...map]
-      .map(([label, counts]) => ({ [name]: label, ...counts }) as { [P in K]: string } & DifferenceCounts)
-      .sort((a, b) => sum(b) - sum(a) || (a[name] < b[name] ? -1 : 1));
-    return { before, after, ...this.totals, unchanged, byField: { ...this.byField },
-      byIfcType: rows(this.byIfcType, 'ifcType'), byStorey: rows(this.byStorey, 'storey') };
-  }
-}
-
-const sum = (c: DifferenceCounts): number => c.added + c.removed + c.changed;
-
-function bump(map: Map<string, DifferenceCounts>, label: string, kind: ObjectDifference['kind']): void {
-  const counts = map.get(label) ?? map.set(label, { added: 0, removed: 0, changed: 0 }).get(label)!;
-  counts[kind]++;
 }

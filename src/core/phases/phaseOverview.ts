@@ -1,9 +1,10 @@
 // A phase at a glance: how many entities each collection holds, and the objects per storey by IFC class. The objects
 // are streamed once and only counted, so memory grows with storeys × IFC classes, never with the objects.
+import { childController } from '../api/abort';
 import type { BimlinkClient, PhaseScope } from '../api/client';
 import { idKey } from '../api/ids';
 import { collectionPages } from '../references/collectionPages';
-import { ObjectFactsReader } from './objectFacts';
+import { NO_IFC_CLASS, ObjectFactsReader } from './objectFacts';
 import { PhasePlaces } from './phasePlaces';
 
 /** The collection holding a phase's object instances (whatever path the server serves it under). */
@@ -57,10 +58,19 @@ export interface OverviewOptions {
   readonly onProgress?: (read: number, total: number | undefined) => void;
 }
 
-export const NO_CLASS = '(no IFC class)';
-
 export async function computePhaseOverview(client: BimlinkClient, scope: PhaseScope, options: OverviewOptions = {}): Promise<PhaseOverview> {
-  const { signal } = options;
+  const { controller, dispose } = childController(options.signal); // a failed read stops the others
+  try {
+    return await overviewOf(client, scope, options.onProgress, controller.signal);
+  } catch (error) {
+    controller.abort();
+    throw error;
+  } finally {
+    dispose();
+  }
+}
+
+async function overviewOf(client: BimlinkClient, scope: PhaseScope, onProgress: OverviewOptions['onProgress'], signal: AbortSignal): Promise<PhaseOverview> {
   const [places, collections] = await Promise.all([PhasePlaces.of(client, scope, signal), countCollections(client, scope, signal)]);
   const reader = new ObjectFactsReader();
   const tally = new Map<string, Map<string, number>>(); // storey key ('' for none) → IFC class → objects
@@ -72,11 +82,11 @@ export async function computePhaseOverview(client: BimlinkClient, scope: PhaseSc
       const key = storeyId === undefined ? '' : idKey(storeyId);
       if (storeyId !== undefined) storeyIds.set(key, storeyId);
       const classes = tally.get(key) ?? tally.set(key, new Map()).get(key)!;
-      const ifc = ifcType ?? NO_CLASS;
+      const ifc = ifcType ?? NO_IFC_CLASS;
       classes.set(ifc, (classes.get(ifc) ?? 0) + 1);
     }
     read += page.items.length;
-    options.onProgress?.(read, page.total);
+    onProgress?.(read, page.total);
   }
   const byIfcType = totalsByClass(tally);
   const named = byIfcType.slice(0, byIfcType.length > NAMED_CLASSES + 1 ? NAMED_CLASSES : NAMED_CLASSES + 1).map(t => t.ifcType);

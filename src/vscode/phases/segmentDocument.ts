@@ -5,7 +5,8 @@ import * as vscode from 'vscode';
 import type { BimlinkClient, Entity, PhaseScope } from '../../core/api';
 import { idKey } from '../../core/api/ids';
 import { ObjectFactsReader } from '../../core/phases/objectFacts';
-import { NO_CLASS, OBJECTS, type StoreyBar } from '../../core/phases/phaseOverview';
+import { NO_IFC_CLASS } from '../../core/phases/objectFacts';
+import { OBJECTS, type StoreyBar } from '../../core/phases/phaseOverview';
 import { literalText } from '../../core/text/untrustedText';
 import { renderedDocumentUri, type EntityFileSystem } from '../documents/entityFileSystem';
 
@@ -37,7 +38,7 @@ export async function openSegmentDocument(source: SegmentSource, scope: PhaseSco
   const onServer = filedByServer(bar);
   const onBar = (entity: Entity): boolean => {
     const facts = reader.read(entity);
-    if (!classes.has(facts.ifcType ?? NO_CLASS)) return false;
+    if (!classes.has(facts.ifcType ?? NO_IFC_CLASS)) return false;
     if (onServer) return true;
     return bar.storeyId === undefined ? facts.storeyId === undefined : facts.storeyId !== undefined && idKey(facts.storeyId) === idKey(bar.storeyId);
   };

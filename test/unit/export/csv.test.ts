@@ -16,6 +16,14 @@ describe('csvCell', () => {
     expect([csvCell(0), csvCell(-3.25), csvCell(1e21), csvCell(true), csvCell(false)]).toEqual(['0', '-3.25', '1e+21', 'true', 'false']);
   });
 
+  it('puts a quote mark before a text a spreadsheet would run as a formula, and only before such a text', () => {
+    const hostile = ['=HYPERLINK("http://x","open")', '+1+2', '-2+3', '@SUM(A1)', '\tTab', '\rCR'];
+    expect(hostile.map(csvCell)).toEqual(hostile.map(text => `'${text}`));
+    expect(['a=b', ' =1', "'quoted", 'Wand-01', ''].map(csvCell)).toEqual(['a=b', ' =1', "'quoted", 'Wand-01', '']);
+    expect(csvCell(-3.2)).toBe('-3.2'); // a number is no text: it stays a number
+    expect(readCsv(csvRecord(hostile.map(csvCell)))[0]).toEqual(hostile.map(text => `'${text}`));
+  });
+
   it('writes objects and arrays as compact JSON, nested as sent', () => {
     expect(csvCell({ a: 1, b: [null, 'x', { c: true }] })).toBe('{"a":1,"b":[null,"x",{"c":true}]}');
     expect(csvCell([])).toBe('[]');
