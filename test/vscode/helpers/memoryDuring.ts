@@ -32,7 +32,8 @@ export function collectGarbage(): void {
   (runInNewContext('gc') as () => void)();
 }
 
-export async function liveDuring<T>(work: () => PromiseLike<T>): Promise<{ result: T; memory: LiveDuring }> {
+/** `everyMs`: how often to collect and sample; work shorter than that is not sampled at all. */
+export async function liveDuring<T>(work: () => PromiseLike<T>, everyMs = 500): Promise<{ result: T; memory: LiveDuring }> {
   const liveAfterCollecting = (): number => {
     collectGarbage();
     const { heapUsed, arrayBuffers } = process.memoryUsage();
@@ -44,7 +45,7 @@ export async function liveDuring<T>(work: () => PromiseLike<T>): Promise<{ resul
     const live = liveAfterCollecting();
     memory.samples.push(live);
     memory.peakLiveMb = Math.max(memory.peakLiveMb, live);
-  }, 500);
+  }, everyMs);
   try {
     return { result: await work(), memory };
   } finally {
