@@ -71,7 +71,7 @@
     t.append(child(el('thead'), head));
     const body = el('tbody');
     differences.forEach((d, i) => {
-      const row = el('tr', { class: 'activatable', tabindex: i === 0 ? 0 : -1, 'data-key': d.key,
+      const row = el('tr', { class: 'activatable', tabindex: i === 0 ? 0 : -1, 'data-index': i,
         'aria-label': `${d.kind}: ${nameOf(d) || d.key}${d.fields.length ? `, ${d.fields.map(f => FIELDS[f] || f).join(', ')} changed` : ''}` });
       row.append(el('td', { class: `kind-${d.kind}` }, d.kind), el('td', {}, d.key + (d.matchedBy === 'id' ? ' (id)' : '')),
         el('td', {}, nameOf(d)), el('td', {}, whatChanged(d)));
@@ -101,7 +101,8 @@
   }
 
   function open(row) {
-    vscode.postMessage({ type: 'openDifference', key: row.getAttribute('data-key') });
+    const at = row.getAttribute('data-index'); // keys may repeat: the extension finds the difference by its place
+    if (at !== null) vscode.postMessage({ type: 'openDifference', index: Number(at) });
   }
 
   function exportButton(format, label) {
@@ -112,7 +113,7 @@
 
   function render(state) {
     const root = document.getElementById('root');
-    const focusedKey = document.activeElement && document.activeElement.getAttribute ? document.activeElement.getAttribute('data-key') : null;
+    const focusedIndex = document.activeElement && document.activeElement.getAttribute ? document.activeElement.getAttribute('data-index') : null;
     const { summary } = state;
     const heading = el('h1', {}, `Compare: ${state.before.name} → ${state.after.name}`);
     root.replaceChildren(
@@ -129,8 +130,8 @@
       exportButton('csv', 'Export as CSV'), exportButton('ndjson', 'Export as NDJSON'),
       differencesTable(state.differences, state.more));
     root.setAttribute('aria-busy', 'false');
-    if (focusedKey !== null) {
-      const row = [...root.querySelectorAll('tr[data-key]')].find(r => r.getAttribute('data-key') === focusedKey);
+    if (focusedIndex !== null) {
+      const row = [...root.querySelectorAll('tr[data-index]')].find(r => r.getAttribute('data-index') === focusedIndex);
       if (row) row.focus();
     }
   }

@@ -41,18 +41,18 @@ function barOf(storeyId: unknown, overview: PhaseOverview): StoreyBar | undefine
 
 /**
  * From the comparison's page:
- * - `{ type: 'openDifference', key: string }` — a difference activated, by its key (GlobalId or id) as shown;
+ * - `{ type: 'openDifference', index: number }` — a difference activated, by its place in the list the panel shows
+ *   (keys may repeat: a model may hold one GlobalId twice);
  * - `{ type: 'export', format: 'csv' | 'ndjson' }`.
  */
 export type ComparisonRequest =
   | { readonly type: 'openDifference'; readonly difference: ObjectDifference }
   | { readonly type: 'export'; readonly format: 'csv' | 'ndjson' };
 
-export function comparisonRequest(message: unknown, shown: ReadonlyMap<string, ObjectDifference>): ComparisonRequest | undefined {
+export function comparisonRequest(message: unknown, shown: readonly ObjectDifference[]): ComparisonRequest | undefined {
   if (!isRecord(message)) return undefined;
-  if (message.type === 'openDifference' && hasOnlyKeys(message, ['type', 'key']) && typeof message.key === 'string') {
-    const difference = shown.get(message.key);
-    return difference && { type: 'openDifference', difference };
+  if (message.type === 'openDifference' && hasOnlyKeys(message, ['type', 'index']) && isIndexOf(message.index, shown)) {
+    return { type: 'openDifference', difference: shown[message.index]! };
   }
   if (message.type === 'export' && hasOnlyKeys(message, ['type', 'format']) && (message.format === 'csv' || message.format === 'ndjson')) {
     return { type: 'export', format: message.format };
@@ -60,11 +60,8 @@ export function comparisonRequest(message: unknown, shown: ReadonlyMap<string, O
   return undefined;
 }
 
-/** The differences a panel shows, by key (the first of a key, should two share one). */
-export function differencesByKey(differences: readonly ObjectDifference[]): Map<string, ObjectDifference> {
-  const byKey = new Map<string, ObjectDifference>();
-  for (const difference of differences) if (!byKey.has(difference.key)) byKey.set(difference.key, difference);
-  return byKey;
+function isIndexOf(index: unknown, list: readonly unknown[]): index is number {
+  return typeof index === 'number' && Number.isInteger(index) && index >= 0 && index < list.length;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

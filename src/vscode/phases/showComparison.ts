@@ -11,7 +11,7 @@ import { entityDocumentUri } from '../documents/entityDocuments';
 import { exportComparison } from './comparisonExport';
 import { counted, pickPhaseScope, type PhaseCommandDependencies } from './phaseDependencies';
 import { phaseNamed, pickEarlierPhase, type ListedPhase } from './phaseChoice';
-import { comparisonRequest, differencesByKey } from './phaseMessages';
+import { comparisonRequest } from './phaseMessages';
 import { runFromPanel, tabShown } from './phasePanels';
 import { keyOf } from './phaseResults';
 
@@ -70,18 +70,17 @@ export async function showComparison(deps: PhaseCommandDependencies, first: Enti
   deps.log.info(`Compared ${b.phase.name} with ${a.phase.name}: ${comparison.summary.added} added, ${comparison.summary.removed} removed, ${comparison.summary.changed} changed.`);
   const named = (p: ListedPhase) => ({ name: p.phase.name, ...(p.phase.code ? { code: p.phase.code } : {}) });
   const state: ComparisonState = { type: 'comparison', before: named(b), after: named(a), ...comparison };
-  const shownByKey = differencesByKey(comparison.differences);
   await tabShown(deps.phasePanels.show(keyOf('comparison', [b.scope, a.scope]), 'phaseComparison.js', {
     title: `Compare: ${b.phase.name} → ${a.phase.name}`,
     state,
-    onMessage: message => answerComparison(deps, b, a, shownByKey, message),
+    onMessage: message => answerComparison(deps, b, a, comparison.differences, message),
   }));
   return comparison.summary;
 }
 
 /** Does what the page asked, when it names a difference the panel shows. */
 export async function answerComparison(deps: PhaseCommandDependencies, before: ListedPhase, after: ListedPhase,
-  shown: ReadonlyMap<string, ObjectDifference>, message: unknown): Promise<void> {
+  shown: readonly ObjectDifference[], message: unknown): Promise<void> {
   const request = comparisonRequest(message, shown);
   if (!request) {
     deps.log.warn(`The comparison of ${before.phase.name} and ${after.phase.name} posted a message it may not send; it was ignored.`);

@@ -119,16 +119,18 @@ describe.each(DIALECTS)('the phase commands (%s)', (dialect) => {
     expect(state).toMatchObject({ type: 'comparison', before: { name: 'Voorlopig ontwerp', code: 'VO' }, after: { name: 'Definitief ontwerp', code: 'DO' }, summary, more: 0 });
     expect(state.differences).toHaveLength(summary.added + summary.removed + summary.changed);
 
-    const changed = state.differences.find(d => d.kind === 'changed')!;
-    panel.receive({ type: 'openDifference', key: changed.key });
+    const changedAt = state.differences.findIndex(d => d.kind === 'changed');
+    const changed = state.differences[changedAt]!;
+    panel.receive({ type: 'openDifference', index: changedAt });
     await vi.waitFor(() => expect(commands.executeCommand).toHaveBeenCalledTimes(1));
     const [id, left, right, title] = commands.executeCommand.mock.calls[0] as unknown as [string, Uri, Uri, string];
     expect(id).toBe('vscode.diff');
     expect(parseEntityDocumentPath(left.path)).toEqual({ kind: 'entity', ...before, collection: 'objectinstances', entityId: changed.before!.id });
     expect(parseEntityDocumentPath(right.path)).toEqual({ kind: 'entity', ...s.scope, collection: 'objectinstances', entityId: changed.after!.id });
     expect(title).toBe(`${changed.after!.name} (Voorlopig ontwerp ↔ Definitief ontwerp)`);
-    const added = state.differences.find(d => d.kind === 'added')!;
-    panel.receive({ type: 'openDifference', key: added.key });
+    const addedAt = state.differences.findIndex(d => d.kind === 'added');
+    const added = state.differences[addedAt]!;
+    panel.receive({ type: 'openDifference', index: addedAt });
     await vi.waitFor(() => expect(commands.executeCommand).toHaveBeenLastCalledWith('bimlink.openEntity', s.scope, 'objectinstances', added.after!.id));
 
     const folder = mkdtempSync(path.join(tmpdir(), 'bimlink-compare-unit-'));

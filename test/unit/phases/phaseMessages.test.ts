@@ -1,7 +1,7 @@
 // What the phase panels' pages post is untrusted: only the exact shapes, naming a storey, IFC class or difference the
 // panel shows, are acted on.
 import { describe, expect, it } from 'vitest';
-import { comparisonRequest, differencesByKey, overviewRequest } from '../../../src/vscode/phases/phaseMessages';
+import { comparisonRequest, overviewRequest } from '../../../src/vscode/phases/phaseMessages';
 import { added, changed, overview } from './support/handMadePhases';
 
 describe('the overview\'s messages', () => {
@@ -31,22 +31,30 @@ describe('the overview\'s messages', () => {
 });
 
 describe('the comparison\'s messages', () => {
-  const shown = differencesByKey([changed, added]);
+  const twin = { ...changed, before: { ...changed.before!, id: 'b-2' }, after: { ...changed.after!, id: 'a-2' } }; // the same GlobalId
+  const shown = [changed, added, twin];
 
-  it('open a difference shown, or export', () => {
-    expect(comparisonRequest({ type: 'openDifference', key: changed.key }, shown)).toEqual({ type: 'openDifference', difference: changed });
+  it('open a difference shown, by its place in the list (keys may repeat), or export', () => {
+    expect(comparisonRequest({ type: 'openDifference', index: 0 }, shown)).toEqual({ type: 'openDifference', difference: changed });
+    expect(comparisonRequest({ type: 'openDifference', index: 2 }, shown)).toEqual({ type: 'openDifference', difference: twin });
     expect(comparisonRequest({ type: 'export', format: 'csv' }, shown)).toEqual({ type: 'export', format: 'csv' });
     expect(comparisonRequest({ type: 'export', format: 'ndjson' }, shown)).toEqual({ type: 'export', format: 'ndjson' });
   });
 
   it('are ignored when they name a difference not shown or another format', () => {
     for (const forged of [
-      { type: 'openDifference', key: 'forged' },
-      { type: 'openDifference', key: changed.key.toLowerCase() },
-      { type: 'openDifference', key: changed.key, before: { id: 'x' } },
-      { type: 'openDifference', key: 7 },
+      { type: 'openDifference', index: 3 },
+      { type: 'openDifference', index: -1 },
+      { type: 'openDifference', index: 0.5 },
+      { type: 'openDifference', index: '0' },
+      { type: 'openDifference', index: Number.NaN },
+      { type: 'openDifference', index: Number.POSITIVE_INFINITY },
+      { type: 'openDifference', index: 0, before: { id: 'x' } },
+      { type: 'openDifference', key: changed.key },
+      { type: 'openDifference' },
       { type: 'export', format: 'json' },
       { type: 'export', format: 'csv', target: '/etc/passwd' },
     ]) expect(comparisonRequest(forged, shown), JSON.stringify(forged)).toBeUndefined();
+    expect(comparisonRequest({ type: 'openDifference', index: 0 }, [])).toBeUndefined();
   });
 });
