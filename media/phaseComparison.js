@@ -47,6 +47,18 @@
     return box;
   }
 
+  /** Says how many objects had a type or storey left uncompared, as one phase could not name it; nothing when none. */
+  function notCompared(summary) {
+    const counts = summary.notCompared || {};
+    const notes = [];
+    for (const [field, one, many] of [['type', 'object type', 'object types'], ['storey', 'storey', 'storeys']]) {
+      const n = counts[field] || 0;
+      if (n === 1) notes.push(el('p', { class: 'muted' }, `The ${one} of 1 object could not be named in both phases, so it was not compared.`));
+      else if (n > 1) notes.push(el('p', { class: 'muted' }, `The ${many} of ${counted(n)} objects could not be named in both phases, so they were not compared.`));
+    }
+    return notes;
+  }
+
   const countColumns = first => [{ label: first }, { label: 'Added', number: true }, { label: 'Removed', number: true }, { label: 'Changed', number: true }];
   const countCells = (label, c) => [label, counted(c.added), counted(c.removed), counted(c.changed)];
 
@@ -119,6 +131,7 @@
     root.replaceChildren(
       heading,
       totals(summary),
+      ...notCompared(summary),
       el('h2', {}, 'Changed, by what changed'),
       table('Changed objects by field', [{ label: 'Field' }, { label: 'Objects', number: true }],
         Object.keys(FIELDS).map(f => [FIELDS[f], counted(summary.byField[f] || 0)])),

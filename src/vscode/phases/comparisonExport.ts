@@ -10,10 +10,14 @@ import { showInformationMessage } from '../feedback/messages';
 import { counted, type PhaseCommandDependencies } from './phaseDependencies';
 import type { ListedPhase } from './phaseChoice';
 
-/** A difference as one row; every key is always there (null when a phase has no value), so the CSV's columns are fixed. */
+/**
+ * A difference as one row; every key is always there (null when a phase has no value), so the CSV's columns are fixed.
+ * Only what the user can check against the phases is written: not whether a phase could name a type or storey.
+ */
 export interface FlatDifference {
   readonly kind: ObjectDifference['kind'];
-  readonly globalId: string;
+  /** The GlobalId as sent; null for an object matched by its id (it has none). */
+  readonly globalId: string | null;
   readonly matchedBy: ObjectDifference['matchedBy'];
   /** The fields that changed, `;` between them (`name;storey`); empty for added and removed objects. */
   readonly changed: string;
@@ -32,7 +36,7 @@ export interface FlatDifference {
 export function flatDifference(d: ObjectDifference): FlatDifference {
   const { before: b, after: a } = d;
   return {
-    kind: d.kind, globalId: d.key, matchedBy: d.matchedBy, changed: d.fields.join(';'),
+    kind: d.kind, globalId: d.matchedBy === 'globalId' ? d.key : null, matchedBy: d.matchedBy, changed: d.fields.join(';'),
     beforeId: b?.id ?? null, beforeName: b ? b.name : null, beforeIfcType: b?.ifcType ?? null, beforeType: b?.type ?? null, beforeStorey: b?.storey ?? null,
     afterId: a?.id ?? null, afterName: a ? a.name : null, afterIfcType: a?.ifcType ?? null, afterType: a?.type ?? null, afterStorey: a?.storey ?? null,
   };

@@ -1,5 +1,6 @@
 // The overview's table as CSV, and a difference as the flat row Export as CSV / NDJSON writes: exact text.
 import { describe, expect, it } from 'vitest';
+import type { ObjectDifference } from '../../../src/core/phases/phaseComparison';
 import { comparisonFileName, flatDifference } from '../../../src/vscode/phases/comparisonExport';
 import { overviewCsv } from '../../../src/vscode/phases/overviewCsv';
 import { added, changed, overview } from './support/handMadePhases';
@@ -24,7 +25,15 @@ describe('a difference as a flat row', () => {
     });
     const row = flatDifference(added);
     expect(Object.keys(row)).toEqual(Object.keys(flatDifference(changed)));
-    expect(row).toMatchObject({ kind: 'added', globalId: 'a-9', matchedBy: 'id', changed: '', beforeId: null, beforeName: null, afterId: 'a-9', afterName: 'Deur', afterIfcType: null });
+    expect(row).toMatchObject({ kind: 'added', globalId: null, matchedBy: 'id', changed: '', beforeId: null, beforeName: null, afterId: 'a-9', afterName: 'Deur', afterIfcType: null });
+  });
+
+  it('writes nothing of a type or storey a phase could not name but the id it was given', () => {
+    const unnamed: ObjectDifference = { ...changed, before: { ...changed.before!, type: 't-7', typeUnnamed: true, storey: 's-3', storeyUnnamed: true } };
+    const row = flatDifference(unnamed);
+    expect(Object.keys(row)).toEqual(Object.keys(flatDifference(changed)));
+    expect(row).toMatchObject({ beforeType: 't-7', beforeStorey: 's-3' });
+    expect(JSON.stringify(row)).not.toMatch(/Unnamed|true/);
   });
 
   it('names the file by the phases\' codes', () => {
