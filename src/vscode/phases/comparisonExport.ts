@@ -2,6 +2,7 @@
 // into an ExportFile (written beside the target and moved into place only when complete), with a cancellable
 // progress notification. The comparison is not held: rows go to the file a page at a time.
 import * as vscode from 'vscode';
+import type { BimlinkClient } from '../../core/api';
 import { comparePhases, type ObjectDifference } from '../../core/phases/phaseComparison';
 import { literalText } from '../../core/text/untrustedText';
 import { CommandError, failsAs } from '../commands/commandError';
@@ -9,6 +10,7 @@ import { ExportFile } from '../documents/exportFile';
 import { showInformationMessage } from '../feedback/messages';
 import { counted, type PhaseCommandDependencies } from './phaseDependencies';
 import type { ListedPhase } from './phaseChoice';
+import { keyOf } from './phaseResults';
 
 /**
  * A difference as one row; every key is always there (null when a phase has no value), so the CSV's columns are fixed.
@@ -48,18 +50,34 @@ export function comparisonFileName(before: ListedPhase, after: ListedPhase, form
   return `compare-${part(before)}-${part(after)}.${format}`;
 }
 
-/** Asks where to, then writes the file; resolves with the number of differences written. */
+/** The pairs of phases being exported: a second Export of the same comparison is refused while one runs. */
+const exporting = new Set<string>();
+
+/** Asks where to, then writes the file; resolves with the number of differences written (undefined when not exported). */
 export async function exportComparison(deps: Pick<PhaseCommandDependencies, 'documents' | 'log'>, before: ListedPhase, after: ListedPhase, format: 'csv' | 'ndjson'): Promise<number | undefined> {
-  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-  const name = comparisonFileName(before, after, format);
-  const target = await vscode.window.showSaveDialog({
-    title: `Export the comparison of ${before.phase.name} and ${after.phase.name}`,
-    saveLabel: 'Export',
-    ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, name) } : {}),
-    filters: format === 'csv' ? { CSV: ['csv'] } : { 'JSON Lines (one difference per line)': ['ndjson', 'jsonl'] },
-  });
-  return target && writeComparison(deps, before, after, format, target);
+  const key = keyOf('comparison', [before.scope, after.scope]);
+  if (exporting.has(key)) {
+    void showInformationMessage(`The comparison ${before.phase.name} → ${after.phase.name} is already being exported.`);
+    return undefined;
+  }
+  exporting.add(key);
+  try {
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    const name = comparisonFileName(before, after, format);
+    const target = await vscode.window.showSaveDialog({
+      title: `Export the comparison of ${before.phase.name} and ${after.phase.name}`,
+      saveLabel: 'Export',
+      ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, name) } : {}),
+      filters: format === 'csv' ? { CSV: ['csv'] } : { 'JSON Lines (one difference per line)': ['ndjson', 'jsonl'] },
+    });
+    return target && await writeComparison(deps, before, after, format, target);
+  } finally {
+    exporting.delete(key);
+  }
 }
+
+/** Differences written at a time: the removed objects all come at once, after the last page. */
+const batchSize = 1000;
 
 export async function writeComparison(deps: Pick<PhaseCommandDependencies, 'documents' | 'log'>, before: ListedPhase, after: ListedPhase,
   format: 'csv' | 'ndjson', target: vscode.Uri): Promise<number> {
@@ -72,21 +90,27 @@ export async function writeComparison(deps: Pick<PhaseCommandDependencies, 'docu
       token.onCancellationRequested(() => controller.abort());
       const file = new ExportFile(target.fsPath, format);
       let complete = false;
-      let rows: FlatDifference[] = [];
+      let pending: ObjectDifference[] = []; // flattened only when written: a flat row is larger than the difference
       let writing: Promise<void> = Promise.resolve();
       let writeFailure: unknown;
       const flush = () => {
-        const batch = rows;
-        rows = [];
-        if (batch.length) writing = writing.then(() => file.add(batch)).catch(error => { writeFailure ??= error; controller.abort(); });
+        const batch = pending;
+        pending = [];
+        if (!batch.length) return;
+        writing = writing.then(() => writeFailure === undefined ? file.add(batch.map(flatDifference)) : undefined)
+          .catch(error => { writeFailure ??= error; controller.abort(); });
       };
       let shown = 0;
       try {
-        await comparePhases(deps.documents.client(), before.scope, after.scope, {
+        // the next page is read only once the rows found so far are on disk: a slow disk slows the reading
+        await comparePhases(pacedClient(deps.documents.client(), () => writing), before.scope, after.scope, {
           signal: controller.signal,
-          onDifference: d => { rows.push(flatDifference(d)); },
+          onDifference: d => {
+            pending.push(d);
+            if (pending.length >= batchSize) flush();
+          },
           onProgress: (read, total) => {
-            flush(); // a page of the later phase read: its rows go to the file while the next page loads
+            flush();
             const percent = total ? Math.min(100, Math.floor((read / total) * 100)) : 0;
             progress.report({ message: `${counted(read)}${total === undefined ? '' : ` of ${counted(total)}`} objects read`, increment: percent - shown });
             shown = percent;
@@ -112,4 +136,15 @@ export async function writeComparison(deps: Pick<PhaseCommandDependencies, 'docu
   void showInformationMessage(`Exported ${counted(count)} differences (${label}) to ${target.fsPath}.`, 'Open')
     .then(choice => { if (choice) void vscode.commands.executeCommand('vscode.open', target); });
   return count;
+}
+
+/** The client, each page of a collection handed on only once `written` resolves (it never rejects). */
+export function pacedClient(client: BimlinkClient, written: () => Promise<void>): BimlinkClient {
+  async function* entityPages(...args: Parameters<BimlinkClient['entityPages']>): ReturnType<BimlinkClient['entityPages']> {
+    for await (const page of client.entityPages(...args)) {
+      await written();
+      yield page;
+    }
+  }
+  return new Proxy(client, { get: (target, property) => property === 'entityPages' ? entityPages : Reflect.get(target, property, target) });
 }
