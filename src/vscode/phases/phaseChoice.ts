@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { PhaseScope, ProjectPhase } from '../../core/api';
 import { sameId } from '../../core/api/ids';
 import { failsAs } from '../commands/commandError';
+import { showInformationMessage } from '../feedback/messages';
 import type { ExplorerTreeDataProvider } from '../tree/explorerTreeDataProvider';
 import { LocationNode, ProjectNode } from '../tree/locationNode';
 import { PhaseNode } from '../tree/phaseNode';
@@ -49,10 +50,17 @@ export function previousPhase(listed: readonly ListedPhase[], later: PhaseScope)
 type PhasePick = vscode.QuickPickItem & { listed: ListedPhase };
 
 /** Asks which phase to compare `later` with: the other phases of its domain account, its project's previous one active. */
-export async function pickEarlierPhase(tree: ExplorerTreeDataProvider, later: ListedPhase): Promise<ListedPhase | undefined> {
+export async function pickEarlierPhase(tree: Pick<ExplorerTreeDataProvider, 'domainAccountNodes' | 'getChildren'>, later: ListedPhase): Promise<ListedPhase | undefined> {
   const listed = await failsAs(() => listedPhases(tree, later.scope.domainAccountId), reason => `The project phases could not be loaded: ${reason}`);
   const picks: PhasePick[] = listed.filter(p => !sameId(p.phase.id, later.phase.id))
     .map(p => ({ label: p.phase.name, ...(p.phase.code ? { description: p.phase.code } : {}), ...(p.where ? { detail: p.where } : {}), listed: p }));
+  if (!picks.length) { // an empty picker would only leave the user wondering why
+    const account = (await tree.domainAccountNodes().catch(() => [])).find(node => sameId(node.domainAccount.id, later.scope.domainAccountId));
+    void showInformationMessage(account && listed.length
+      ? `${later.phase.name} is the only project phase of ${account.domainAccount.name}; there is nothing to compare it with.`
+      : `The explorer lists no other project phase of the domain account of ${later.phase.name}; there is nothing to compare it with.`);
+    return undefined;
+  }
   const previous = previousPhase(listed, later.scope);
   const quickPick = vscode.window.createQuickPick<PhasePick>();
   quickPick.title = `Compare ${later.phase.name} with…`;
