@@ -61,11 +61,6 @@ export class PhasePanels implements vscode.Disposable {
     return panel;
   }
 
-  /** The panel open for a key (tests, and a second run of a command). */
-  panel(key: string): vscode.WebviewPanel | undefined {
-    return this.open.get(key)?.panel;
-  }
-
   dispose(): void {
     for (const { panel } of [...this.open.values()]) panel.dispose();
     this.open.clear();

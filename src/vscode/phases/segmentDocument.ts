@@ -26,16 +26,11 @@ export interface SegmentDocument {
   readonly listed: number;
 }
 
-/** Whether the server can be asked for the bar's objects by storey: not for objects on no storey or on an unknown one. */
-export function filedByServer(bar: StoreyBar): boolean {
-  return bar.inStructure;
-}
-
 /** Reads and renders the objects of a bar of these IFC classes (with a cancellable progress notification), and opens them. */
 export async function openSegmentDocument(source: SegmentSource, scope: PhaseScope, bar: StoreyBar, ifcTypes: readonly string[], label: string): Promise<SegmentDocument> {
   const classes = new Set(ifcTypes);
   const reader = new ObjectFactsReader();
-  const onServer = filedByServer(bar);
+  const onServer = bar.inStructure; // else (no storey, or one the structure does not hold) the server cannot filter by it
   const onBar = (entity: Entity): boolean => {
     const facts = reader.read(entity);
     if (!classes.has(facts.ifcType ?? NO_IFC_CLASS)) return false;

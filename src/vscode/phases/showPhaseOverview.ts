@@ -13,7 +13,7 @@ import { phaseNamed, type ListedPhase } from './phaseChoice';
 import { overviewRequest } from './phaseMessages';
 import { runFromPanel, tabShown } from './phasePanels';
 import { keyOf } from './phaseResults';
-import { filedByServer, openSegmentDocument } from './segmentDocument';
+import { openSegmentDocument } from './segmentDocument';
 
 /** What the overview's page is given to draw. */
 export interface OverviewState {
@@ -68,7 +68,7 @@ export async function answerOverview(deps: PhaseCommandDependencies, scope: Phas
     return;
   }
   const { bar } = request;
-  if (request.type === 'openStorey' && filedByServer(bar)) {
+  if (request.type === 'openStorey' && bar.inStructure) { // the server lists a storey it holds; other bars are filtered here
     await vscode.commands.executeCommand('bimlink.openEntities', { ...scope, storey: { id: bar.storeyId!, name: bar.name } }, OBJECTS);
     return;
   }
