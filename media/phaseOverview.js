@@ -8,6 +8,7 @@
   const OTHER = 8;
   const counted = n => n.toLocaleString('en');
   const objects = n => `${counted(n)} ${n === 1 ? 'object' : 'objects'}`;
+  const classes = n => `${counted(n)} ${n === 1 ? 'IFC class' : 'IFC classes'}`;
   let state;
   let drawnFor = -1;
 
@@ -219,7 +220,7 @@
     copy.addEventListener('click', () => vscode.postMessage({ type: 'copyCsv' }));
     root.replaceChildren(
       patterns(), heading,
-      el('p', {}, `${counted(overview.objects.total)} objects in ${counted(overview.objects.byIfcType.length)} IFC classes.`),
+      el('p', {}, `${objects(overview.objects.total)} in ${classes(overview.objects.byIfcType.length)}.`),
       el('h2', {}, 'Collections'), collectionsTable(overview.collections),
       el('h2', {}, 'Objects per storey'),
       el('p', { class: 'muted' }, 'Tab to a storey; Up and Down move between storeys, Left and Right between its IFC classes, Enter opens.'),

@@ -132,11 +132,14 @@ export async function writeComparison(deps: Pick<PhaseCommandDependencies, 'docu
     }), reason => `Exporting the comparison ${label} failed: ${reason} Nothing was written to ${target.fsPath}.`, {
     again: () => writeComparison(deps, before, after, format, target),
   });
-  deps.log.info(`Exported ${count} differences (${label}) to ${target.fsPath}.`);
-  void showInformationMessage(`Exported ${counted(count)} differences (${label}) to ${target.fsPath}.`, 'Open')
+  deps.log.info(`Exported ${differencesCounted(count)} (${label}) to ${target.fsPath}.`);
+  void showInformationMessage(`Exported ${differencesCounted(count)} (${label}) to ${target.fsPath}.`, 'Open')
     .then(choice => { if (choice) void vscode.commands.executeCommand('vscode.open', target); });
   return count;
 }
+
+/** "1 difference", "2,500 differences". */
+export const differencesCounted = (n: number): string => `${counted(n)} ${n === 1 ? 'difference' : 'differences'}`;
 
 /** The client, each page of a collection handed on only once `written` resolves (it never rejects). */
 export function pacedClient(client: BimlinkClient, written: () => Promise<void>): BimlinkClient {

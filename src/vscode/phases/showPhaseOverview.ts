@@ -42,7 +42,7 @@ export async function showPhaseOverview(deps: PhaseCommandDependencies, given: E
           shown = percent;
         },
       });
-    }), reason => `The overview of ${name} could not be made: ${reason}`));
+    }), reason => `Could not build the overview of ${name}: ${reason}`));
   deps.log.info(`Phase overview of ${name}: ${overview.objects.total} objects on ${overview.bars.length} bars.`);
   const state: OverviewState = { type: 'overview', phase: { name, ...(phase.phase.code ? { code: phase.phase.code } : {}) }, overview };
   await tabShown(deps.phasePanels.show(keyOf('overview', [scope]), 'phaseOverview.js', {

@@ -63,6 +63,16 @@ describe.each(DIALECTS)('the phase commands (%s)', (dialect) => {
     expect(log.lines.filter(l => l.startsWith('error'))).toEqual([]);
   });
 
+  it('Show Phase Overview says what failed when the objects cannot be read, and keeps nothing', async () => {
+    const s = session(dialect);
+    const failing = new Proxy(s.client, { get: (target, property) => property !== 'entityPages' ? Reflect.get(target, property, target)
+      : () => { throw new Error('The server answered 500.'); } });
+    const { run } = world({ ...s, client: failing });
+    expect(await run('bimlink.showPhaseOverview', s.scope)).toBeUndefined();
+    expect(shown.filter(m => m.kind === 'error').map(m => m.message)).toEqual([expect.stringMatching(/^Could not build the overview of Definitief ontwerp: .*500/)]);
+    expect(panels).toHaveLength(0);
+  });
+
   it('answers the overview\'s page: a storey opens its objects, a segment its objects of those classes, Copy as CSV the table', async () => {
     const s = session(dialect);
     const { run, served, log } = world(s);

@@ -1,7 +1,7 @@
 // The overview's table as CSV, and a difference as the flat row Export as CSV / NDJSON writes: exact text.
 import { describe, expect, it } from 'vitest';
 import type { ObjectDifference } from '../../../src/core/phases/phaseComparison';
-import { comparisonFileName, flatDifference } from '../../../src/vscode/phases/comparisonExport';
+import { comparisonFileName, differencesCounted, flatDifference } from '../../../src/vscode/phases/comparisonExport';
 import { overviewCsv } from '../../../src/vscode/phases/overviewCsv';
 import { added, changed, overview } from './support/handMadePhases';
 
@@ -34,6 +34,10 @@ describe('a difference as a flat row', () => {
     expect(Object.keys(row)).toEqual(Object.keys(flatDifference(changed)));
     expect(row).toMatchObject({ beforeType: 't-7', beforeStorey: 's-3' });
     expect(JSON.stringify(row)).not.toMatch(/Unnamed|true/);
+  });
+
+  it('counts the differences written in the singular or plural', () => {
+    expect([0, 1, 2, 12345].map(differencesCounted)).toEqual(['0 differences', '1 difference', '2 differences', '12,345 differences']);
   });
 
   it('names the file by the phases\' codes', () => {
