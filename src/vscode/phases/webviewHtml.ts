@@ -1,6 +1,6 @@
 // The page skeleton of the phase panels (overview and comparison). The page holds no data and no text from the
 // server: the script builds everything from a posted message with createElement and textContent. The policy lets
-// in only the extension's own stylesheet and images, and only the script carrying this render's nonce.
+// in only the extension's own stylesheet and the script carrying this render's nonce; no <base> and no form target.
 import { randomBytes } from 'node:crypto';
 
 export interface WebviewPage {
@@ -21,7 +21,8 @@ export function newNonce(): string {
 }
 
 export function contentSecurityPolicy(cspSource: string, nonce: string): string {
-  return `default-src 'none'; style-src ${cspSource}; script-src 'nonce-${nonce}'; img-src ${cspSource}`;
+  // no img-src: the pages show no image (the chart is inline SVG); base-uri and form-action do not fall back to default-src
+  return `default-src 'none'; style-src ${cspSource}; script-src 'nonce-${nonce}'; base-uri 'none'; form-action 'none'`;
 }
 
 export function webviewHtml(page: WebviewPage): string {
