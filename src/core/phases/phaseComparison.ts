@@ -64,6 +64,11 @@ export interface CompareOptions {
   readonly onDifference?: (difference: ObjectDifference) => void;
   /** Objects read so far of both phases, of both totals when the server says them. */
   readonly onProgress?: (read: number, total: number | undefined) => void;
+  /**
+   * Awaited after each page and every 1,000 removed objects: a caller that writes the differences somewhere slower
+   * than the network (a file) makes the reading wait, instead of letting them pile up in memory.
+   */
+  readonly pace?: () => Promise<void>;
 }
 
 interface Held { readonly key: string; readonly matchedBy: ObjectDifference['matchedBy']; readonly state: ObjectState }
@@ -90,6 +95,7 @@ export async function comparePhases(client: BimlinkClient, before: PhaseScope, a
         matcher.hold(matchKey(facts), { ...identity(facts), state: stateOf(facts, placesBefore, typesBefore) });
       }
       progress.read(0, page.items.length, page.total);
+      await options.pace?.();
     }
     const readAfter = new ObjectFactsReader();
     for await (const page of collectionPages(client, after, OBJECTS, signal)) {
@@ -111,8 +117,13 @@ export async function comparePhases(client: BimlinkClient, before: PhaseScope, a
         else tally.unchanged++;
       }
       progress.read(1, page.items.length, page.total);
+      await options.pace?.();
     }
-    for (const [, { key, matchedBy, state }] of matcher.left()) report({ kind: 'removed', key, matchedBy, before: state, fields: [] });
+    let removed = 0;
+    for (const [, { key, matchedBy, state }] of matcher.left()) {
+      report({ kind: 'removed', key, matchedBy, before: state, fields: [] });
+      if (++removed % 1000 === 0) await options.pace?.();
+    }
     return tally.summary(...progress.counts);
   } catch (error) {
     controller.abort();

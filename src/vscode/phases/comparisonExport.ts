@@ -2,7 +2,6 @@
 // into an ExportFile (written beside the target and moved into place only when complete), with a cancellable
 // progress notification. The comparison is not held: rows go to the file a page at a time.
 import * as vscode from 'vscode';
-import type { BimlinkClient } from '../../core/api';
 import { comparePhases, type ObjectDifference } from '../../core/phases/phaseComparison';
 import { literalText } from '../../core/text/untrustedText';
 import { CommandError, failsAs } from '../commands/commandError';
@@ -76,9 +75,6 @@ export async function exportComparison(deps: Pick<PhaseCommandDependencies, 'doc
   }
 }
 
-/** Differences written at a time: the removed objects all come at once, after the last page. */
-const batchSize = 1000;
-
 export async function writeComparison(deps: Pick<PhaseCommandDependencies, 'documents' | 'log'>, before: ListedPhase, after: ListedPhase,
   format: 'csv' | 'ndjson', target: vscode.Uri): Promise<number> {
   if (target.scheme !== 'file') throw new CommandError('BIMlink can export only to a file on the computer VS Code runs its extensions on.');
@@ -91,43 +87,30 @@ export async function writeComparison(deps: Pick<PhaseCommandDependencies, 'docu
       const file = new ExportFile(target.fsPath, format);
       let complete = false;
       let pending: ObjectDifference[] = []; // flattened only when written: a flat row is larger than the difference
-      let writing: Promise<void> = Promise.resolve();
-      let writeFailure: unknown;
-      const flush = () => {
+      const write = async () => {
         const batch = pending;
         pending = [];
-        if (!batch.length) return;
-        writing = writing.then(() => writeFailure === undefined ? file.add(batch.map(flatDifference)) : undefined)
-          .catch(error => { writeFailure ??= error; controller.abort(); });
+        if (batch.length) await file.add(batch.map(flatDifference));
       };
       let shown = 0;
       try {
-        // the next page is read only once the rows found so far are on disk: a slow disk slows the reading
-        await comparePhases(pacedClient(deps.documents.client(), () => writing), before.scope, after.scope, {
+        await comparePhases(deps.documents.client(), before.scope, after.scope, {
           signal: controller.signal,
-          onDifference: d => {
-            pending.push(d);
-            if (pending.length >= batchSize) flush();
-          },
+          onDifference: d => void pending.push(d),
+          pace: write, // the next page is read only once the rows found so far are on disk: a slow disk slows the reading
           onProgress: (read, total) => {
-            flush();
             const percent = total ? Math.min(100, Math.floor((read / total) * 100)) : 0;
             progress.report({ message: `${counted(read)}${total === undefined ? '' : ` of ${counted(total)}`} objects read`, increment: percent - shown });
             shown = percent;
           },
-        }).catch(error => { throw writeFailure ?? error; });
-        flush();
-        await writing;
-        if (writeFailure) throw writeFailure;
+        });
+        await write();
         if (token.isCancellationRequested) throw new vscode.CancellationError();
         const written = await file.complete();
         complete = true;
         return written;
       } finally {
-        if (!complete) {
-          await writing.catch(() => undefined);
-          await file.discard(); // a cancel or failure leaves nothing at the target, nor beside it
-        }
+        if (!complete) await file.discard(); // a cancel or failure leaves nothing at the target, nor beside it
       }
     }), reason => `Exporting the comparison ${label} failed: ${reason} Nothing was written to ${target.fsPath}.`, {
     again: () => writeComparison(deps, before, after, format, target),
@@ -140,14 +123,3 @@ export async function writeComparison(deps: Pick<PhaseCommandDependencies, 'docu
 
 /** "1 difference", "2,500 differences". */
 export const differencesCounted = (n: number): string => `${counted(n)} ${n === 1 ? 'difference' : 'differences'}`;
-
-/** The client, each page of a collection handed on only once `written` resolves (it never rejects). */
-export function pacedClient(client: BimlinkClient, written: () => Promise<void>): BimlinkClient {
-  async function* entityPages(...args: Parameters<BimlinkClient['entityPages']>): ReturnType<BimlinkClient['entityPages']> {
-    for await (const page of client.entityPages(...args)) {
-      await written();
-      yield page;
-    }
-  }
-  return new Proxy(client, { get: (target, property) => property === 'entityPages' ? entityPages : Reflect.get(target, property, target) });
-}

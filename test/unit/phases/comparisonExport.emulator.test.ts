@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { BimlinkClient } from '../../../src/core/api';
-import { exportComparison, pacedClient, writeComparison } from '../../../src/vscode/phases/comparisonExport';
+import { exportComparison, writeComparison } from '../../../src/vscode/phases/comparisonExport';
 import type { ListedPhase } from '../../../src/vscode/phases/phaseChoice';
 import { ALL_PHASES } from '../../emulator/data/catalog';
 import { resetFakeVscode, shown, Uri, window as ui } from '../fakes/vscode';
@@ -74,23 +74,5 @@ describe('Export of a comparison', () => {
     expect(await first).toBeUndefined();
     await exportComparison(deps as never, before, after, 'csv'); // the first settled: asked again
     expect(ui.showSaveDialog).toHaveBeenCalledTimes(2);
-  });
-});
-
-describe('a paced client', () => {
-  it('hands on a page only once the rows before it are written', async () => {
-    let requested = 0;
-    const client = { async *entityPages() { for (const items of [[1], [2], [3]]) { requested++; yield { items }; } } } as unknown as BimlinkClient;
-    let release = () => {};
-    let writes = Promise.resolve();
-    const pages = pacedClient(client, () => writes).entityPages({ domainAccountId: 'd', projectPhaseId: 'p', collection: 'c' });
-    expect((await pages.next()).value).toEqual({ items: [1] });
-    writes = new Promise(resolve => { release = resolve; }); // the first page's rows are being written
-    let second = false;
-    const next = pages.next().then(result => { second = true; return result; });
-    await new Promise(resolve => setTimeout(resolve, 20));
-    expect([requested, second]).toEqual([2, false]);
-    release();
-    expect((await next).value).toEqual({ items: [2] });
   });
 });

@@ -1,6 +1,6 @@
 // Comparing two phases over the real emulator in both dialects: a phase against itself, and consecutive phases of
 // "Nieuwbouw Gebouw B" against the counts the emulator documents (test/emulator/README.md, "Phase history").
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { CancelledError } from '../../../src/core/api/errors';
 import { comparePhases, type ObjectDifference } from '../../../src/core/phases/phaseComparison';
 import { ALL_PHASES } from '../../emulator/data/catalog';
@@ -46,6 +46,23 @@ describe.each(DIALECTS)('phase comparison (%s)', (dialect) => {
     expect(moved.after!.storey).toMatch(/ › (Hoofdgebouw|Fietsenstalling) › /);
     const renamed = differences.find(d => d.fields.includes('name'))!;
     expect(renamed.after!.name).toMatch(/\(rev \d+\)$/);
+  });
+
+  it('waits for its pace after a page before reading on, so a slow writer holds the reading back', async () => {
+    const { client, scope } = session(dialect);
+    let pages = 0;
+    let paced = 0;
+    let release = () => {};
+    const run = comparePhases(client, scope, scope, {
+      onProgress: () => { pages++; },
+      pace: () => ++paced === 2 ? new Promise<void>(resolve => { release = resolve; }) : Promise.resolve(),
+    });
+    await vi.waitFor(() => expect(paced).toBe(2));
+    await new Promise(resolve => setTimeout(resolve, 100));
+    expect(pages).toBe(2); // no page read while the second one's differences are being written
+    release();
+    expect((await run).unchanged).toBe(2500);
+    expect(pages).toBeGreaterThan(2);
   });
 
   it('reports progress over both phases and stops when cancelled', async () => {
