@@ -43,33 +43,36 @@ export function defineCommand<P extends unknown[]>(definition: CommandDefinition
 export function registerCommand(command: Command, log: vscode.LogOutputChannel): vscode.Disposable {
   return vscode.commands.registerCommand(command.id, (...args: unknown[]) => {
     const run = command.bind(args);
-    return attempt(command.id, run, log, command.retry ? run : undefined);
+    return runReporting(command.id, run, log, command.retry ? run : undefined);
   });
 }
 
-/** Runs a command's work, or a remedy a failure offered; never rejects. `rerun` is what Retry does when the failure names nothing narrower. */
-async function attempt(id: CommandId, work: () => unknown, log: vscode.LogOutputChannel, rerun?: () => unknown): Promise<unknown> {
+/**
+ * Runs a command's work (`what` is its id), a remedy a failure offered, or work a command started that outlives it (a
+ * panel's button); never rejects. `rerun` is what Retry does when the failure names nothing narrower.
+ */
+export async function runReporting(what: string, work: () => unknown, log: vscode.LogOutputChannel, rerun?: () => unknown): Promise<unknown> {
   try {
     return await work();
   } catch (error) {
-    reportFailure(id, error, log, rerun);
+    reportFailure(what, error, log, rerun);
     return undefined;
   }
 }
 
-/** A cancel is only logged; any other failure is logged with the command id and shown once, with its remedies and Show Log. */
-function reportFailure(id: CommandId, error: unknown, log: vscode.LogOutputChannel, rerun: (() => unknown) | undefined): void {
+/** A cancel is only logged; any other failure is logged with what failed (a command's id) and shown once, with its remedies and Show Log. */
+function reportFailure(what: string, error: unknown, log: vscode.LogOutputChannel, rerun: (() => unknown) | undefined): void {
   if (isCancellation(error)) {
-    log.info(`${id} was cancelled.`);
+    log.info(`${what} was cancelled.`);
     return;
   }
   const message = error instanceof CommandError ? error.message : describeError(error);
-  log.error(`${id} failed: ${message}`);
+  log.error(`${what} failed: ${message}`);
   const remedies = remediesFor(error, rerun);
   // not awaited: the command resolves now, the message waits for the user
   void showErrorMessage(message, ...remedies.map(remedy => remedy.label), 'Show Log').then(choice => {
     if (choice === 'Show Log') log.show();
     const chosen = remedies.find(remedy => remedy.label === choice);
-    if (chosen) void attempt(id, chosen.run, log, rerun);
+    if (chosen) void runReporting(what, chosen.run, log, rerun);
   });
 }

@@ -2,10 +2,6 @@
 // A panel keeps no context while hidden: its page asks for its data when it loads (`ready`), and the data is posted
 // again whenever the panel is shown. Everything the page posts is untrusted; the panel's owner validates it.
 import * as vscode from 'vscode';
-import { isCancellation, describeError } from '../feedback/errorMessages';
-import { showErrorMessage } from '../feedback/messages';
-import { CommandError } from '../commands/commandError';
-import { remediesFor } from '../commands/failureRemedies';
 import { newNonce, webviewHtml } from './webviewHtml';
 
 export type PanelScript = 'phaseOverview.js' | 'phaseComparison.js';
@@ -103,26 +99,3 @@ function isReady(message: unknown): boolean {
   return typeof message === 'object' && message !== null && (message as { type?: unknown }).type === 'ready';
 }
 
-/**
- * Runs what a panel's button asked for: panels are not commands, so a failure is shown here as the command wrapper
- * would (logged, shown once with its remedies — Retry when the failure names work to redo — and Show Log), and a cancel
- * stays silent.
- */
-export async function runFromPanel(log: vscode.LogOutputChannel, what: string, work: () => unknown): Promise<void> {
-  try {
-    await work();
-  } catch (error) {
-    if (isCancellation(error)) {
-      log.info(`${what} was cancelled.`);
-      return;
-    }
-    const message = error instanceof CommandError ? error.message : describeError(error);
-    log.error(`${what} failed: ${message}`);
-    const remedies = remediesFor(error, undefined);
-    void showErrorMessage(message, ...remedies.map(r => r.label), 'Show Log').then(choice => {
-      if (choice === 'Show Log') log.show();
-      const chosen = remedies.find(r => r.label === choice);
-      if (chosen) void runFromPanel(log, what, chosen.run);
-    });
-  }
-}

@@ -4,8 +4,7 @@
 import * as vscode from 'vscode';
 import type { BimlinkClient, Entity, PhaseScope } from '../../core/api';
 import { idKey } from '../../core/api/ids';
-import { ObjectFactsReader } from '../../core/phases/objectFacts';
-import { NO_IFC_CLASS } from '../../core/phases/objectFacts';
+import { NO_IFC_CLASS, ObjectFactsReader } from '../../core/phases/objectFacts';
 import { OBJECTS, type StoreyBar } from '../../core/phases/phaseOverview';
 import { literalText } from '../../core/text/untrustedText';
 import { renderedDocumentUri, type EntityFileSystem } from '../documents/entityFileSystem';

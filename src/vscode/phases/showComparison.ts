@@ -12,7 +12,8 @@ import { exportComparison } from './comparisonExport';
 import { counted, pickPhaseScope, type PhaseCommandDependencies } from './phaseDependencies';
 import { phaseNamed, pickEarlierPhase, type ListedPhase } from './phaseChoice';
 import { comparisonRequest } from './phaseMessages';
-import { runFromPanel, tabShown } from './phasePanels';
+import { tabShown } from './phasePanels';
+import { runReporting } from '../commands/command';
 import { keyOf } from './phaseResults';
 
 export const maxDifferences = 5000;
@@ -87,10 +88,10 @@ export async function answerComparison(deps: PhaseCommandDependencies, before: L
     return;
   }
   if (request.type === 'export') {
-    await runFromPanel(deps.log, 'Exporting the comparison', () => exportComparison(deps, before, after, request.format));
+    await runReporting('Exporting the comparison', () => exportComparison(deps, before, after, request.format), deps.log);
     return;
   }
-  await runFromPanel(deps.log, `Opening ${request.difference.key}`, () => openDifference(before, after, request.difference));
+  await runReporting(`Opening ${request.difference.key}`, () => openDifference(before, after, request.difference), deps.log);
 }
 
 /** A changed object in the diff editor (the object in each phase); an added or removed one as its own document. */

@@ -11,7 +11,8 @@ import { overviewCsv } from './overviewCsv';
 import { counted, pickPhaseScope, type PhaseCommandDependencies } from './phaseDependencies';
 import { phaseNamed, type ListedPhase } from './phaseChoice';
 import { overviewRequest } from './phaseMessages';
-import { runFromPanel, tabShown } from './phasePanels';
+import { tabShown } from './phasePanels';
+import { runReporting } from '../commands/command';
 import { keyOf } from './phaseResults';
 import { openSegmentDocument } from './segmentDocument';
 
@@ -61,10 +62,10 @@ export async function answerOverview(deps: PhaseCommandDependencies, scope: Phas
     return;
   }
   if (request.type === 'copyCsv') {
-    await runFromPanel(deps.log, 'Copying the overview as CSV', async () => {
+    await runReporting('Copying the overview as CSV', async () => {
       await vscode.env.clipboard.writeText(overviewCsv(overview));
       void showInformationMessage(`Copied the objects per storey of ${phase.phase.name} as CSV (${counted(overview.bars.length)} rows).`);
-    });
+    }, deps.log);
     return;
   }
   const { bar } = request;
@@ -75,8 +76,8 @@ export async function answerOverview(deps: PhaseCommandDependencies, scope: Phas
   const [ifcTypes, label] = request.type === 'openSegment'
     ? [request.segment.ifcTypes, request.segment.label]
     : [bar.byIfcType.map(t => t.ifcType), 'Objects'];
-  await runFromPanel(deps.log, `Listing ${label} on ${bar.name}`, () => failsAs(async () => {
+  await runReporting(`Listing ${label} on ${bar.name}`, () => failsAs(async () => {
     const limit = await deps.documents.maxLimitFor(OBJECTS);
     return openSegmentDocument({ client: deps.documents.client(), files: deps.files, limit }, scope, bar, ifcTypes, label);
-  }, reason => `Listing ${label} on ${bar.name} failed: ${reason}`));
+  }, reason => `Listing ${label} on ${bar.name} failed: ${reason}`), deps.log);
 }
