@@ -4,21 +4,8 @@
 (function () {
   'use strict';
   const vscode = acquireVsCodeApi();
-  const counted = n => n.toLocaleString('en');
+  const { child, el, counted } = window.phaseDom;
   const FIELDS = { name: 'name', type: 'object type', ifcType: 'IFC class', storey: 'storey' };
-
-  /** The parent, with the child appended (Element.append returns nothing). */
-  function child(parent, node) {
-    parent.append(node);
-    return parent;
-  }
-
-  function el(tag, attributes, text) {
-    const node = document.createElement(tag);
-    for (const [name, value] of Object.entries(attributes || {})) node.setAttribute(name, String(value));
-    if (text !== undefined) node.textContent = text;
-    return node;
-  }
 
   function table(caption, columns, rows) {
     const t = el('table');

@@ -4,33 +4,12 @@
 (function () {
   'use strict';
   const vscode = acquireVsCodeApi();
-  const SVG = 'http://www.w3.org/2000/svg';
+  const { child, el, svg, counted } = window.phaseDom;
   const OTHER = 8;
-  const counted = n => n.toLocaleString('en');
   const objects = n => `${counted(n)} ${n === 1 ? 'object' : 'objects'}`;
   const classes = n => `${counted(n)} ${n === 1 ? 'IFC class' : 'IFC classes'}`;
   let state;
   let drawnFor = -1;
-
-  /** The parent, with the child appended (Element.append returns nothing). */
-  function child(parent, node) {
-    parent.append(node);
-    return parent;
-  }
-
-  function el(tag, attributes, text) {
-    const node = document.createElement(tag);
-    for (const [name, value] of Object.entries(attributes || {})) node.setAttribute(name, String(value));
-    if (text !== undefined) node.textContent = text;
-    return node;
-  }
-
-  function svg(tag, attributes, text) {
-    const node = document.createElementNS(SVG, tag);
-    for (const [name, value] of Object.entries(attributes || {})) node.setAttribute(name, String(value));
-    if (text !== undefined) node.textContent = text;
-    return node;
-  }
 
   const isOther = segment => segment.ifcTypes.length !== 1 || segment.label !== segment.ifcTypes[0];
   const elevationText = e => `${e.toLocaleString('en', { maximumFractionDigits: 2 })} m`;

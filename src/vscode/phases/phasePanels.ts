@@ -69,7 +69,7 @@ export class PhasePanels implements vscode.Disposable {
     webview.html = webviewHtml({
       cspSource: webview.cspSource,
       nonce: newNonce(),
-      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(media, script)).toString(),
+      scriptUris: ['phaseDom.js', script].map(file => webview.asWebviewUri(vscode.Uri.joinPath(media, file)).toString()),
       styleUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'phaseView.css')).toString(),
       title: script === 'phaseOverview.js' ? 'BIMlink phase overview' : 'BIMlink phase comparison',
     });

@@ -8,8 +8,8 @@ export interface WebviewPage {
   readonly cspSource: string;
   /** A fresh nonce per render (see newNonce). */
   readonly nonce: string;
-  /** The page's script and stylesheet, as webview URIs of files under media/. */
-  readonly scriptUri: string;
+  /** The page's scripts (in order: the DOM helpers, then the page) and stylesheet, as webview URIs of files under media/. */
+  readonly scriptUris: readonly string[];
   readonly styleUri: string;
   /** The page's own title (the panel's tab shows the panel's title). */
   readonly title: string;
@@ -39,7 +39,7 @@ export function webviewHtml(page: WebviewPage): string {
     '</head>',
     '<body>',
     '<main id="root" aria-busy="true"><p>Loading…</p></main>',
-    `<script nonce="${attribute(page.nonce)}" src="${attribute(page.scriptUri)}"></script>`,
+    ...page.scriptUris.map(uri => `<script nonce="${attribute(page.nonce)}" src="${attribute(uri)}"></script>`),
     '</body>',
     '</html>',
     '',

@@ -19,7 +19,7 @@ describe('the package', () => {
     const listed = execFileSync(path.join(root, 'node_modules/.bin/vsce'), ['ls'], { cwd: root, encoding: 'utf8' })
       .split('\n').map(line => line.trim()).filter(Boolean);
     const readmeImages = [...readFileSync(path.join(root, 'README.md'), 'utf8').matchAll(/\]\((media\/[^)\s]+\.png)\)/g)].map(m => m[1]);
-    const phasePanels = ['media/phaseOverview.js', 'media/phaseComparison.js', 'media/phaseView.css']; // the webview panels' own files
+    const phasePanels = ['media/phaseDom.js', 'media/phaseOverview.js', 'media/phaseComparison.js', 'media/phaseView.css']; // the webview panels' own files
     const allowed = new Set(['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'SECURITY.md', 'dist/extension.js',
       manifest.icon, 'media/bimlink.svg', ...phasePanels, ...readmeImages]);
     expect(listed.filter(file => !allowed.has(file))).toEqual([]);

@@ -18,18 +18,17 @@ describe('the phase panels\' page', () => {
     expect(policy).not.toContain('img-src'); // no image on the pages: the chart is inline SVG
   });
 
-  it('loads one script, from media/, carrying the nonce of the policy; no inline script or style, nothing remote', () => {
+  it('loads its two scripts, from media/, each carrying the nonce of the policy; no inline script or style, nothing remote', () => {
     const panel = new PhasePanels(extensionUri).show('k', 'phaseOverview.js', { title: 'Overview: <b>x</b>', state: {}, onMessage: () => undefined });
     const html = panel.webview.html;
     const policy = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(html)![1]!.replaceAll('&#39;', "'");
     const nonce = /'nonce-([^']+)'/.exec(policy)![1]!;
     expect(policy).toBe(contentSecurityPolicy('https://*.vscode-cdn.net', nonce));
     const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)];
-    expect(scripts).toHaveLength(1);
-    expect(scripts[0]![1]).toBe(` nonce="${nonce}" src="${cdn}/ext/media/phaseOverview.js"`);
-    expect(scripts[0]![2]).toBe(''); // no inline code
+    expect(scripts.map(s => s[1])).toEqual([` nonce="${nonce}" src="${cdn}/ext/media/phaseDom.js"`, ` nonce="${nonce}" src="${cdn}/ext/media/phaseOverview.js"`]);
+    expect(scripts.map(s => s[2])).toEqual(['', '']); // no inline code
     expect(html).not.toMatch(/\sstyle=|<style|\son[a-z]+=/i);
-    expect([...html.matchAll(/(?:src|href)="([^"]*)"/g)].map(m => m[1])).toEqual([`${cdn}/ext/media/phaseView.css`, `${cdn}/ext/media/phaseOverview.js`]);
+    expect([...html.matchAll(/(?:src|href)="([^"]*)"/g)].map(m => m[1])).toEqual([`${cdn}/ext/media/phaseView.css`, `${cdn}/ext/media/phaseDom.js`, `${cdn}/ext/media/phaseOverview.js`]);
     expect(html).not.toContain('http://');
     expect(html.replace(/https:\/\/\*\.vscode-cdn\.net/g, '').replaceAll(`${cdn}/ext/media/`, '')).not.toContain('https:');
     expect(html).not.toContain('<b>'); // the panel's title is not the page's: no server text in the skeleton
@@ -37,7 +36,7 @@ describe('the phase panels\' page', () => {
   });
 
   it('escapes what it is given and uses a fresh nonce for every render', () => {
-    const html = webviewHtml({ cspSource: 'x', nonce: 'n', scriptUri: 'a"b', styleUri: 's', title: '<script>alert(1)</script>' });
+    const html = webviewHtml({ cspSource: 'x', nonce: 'n', scriptUris: ['a"b'], styleUri: 's', title: '<script>alert(1)</script>' });
     expect(html).toContain('src="a&quot;b"');
     expect(html).toContain('<title>&lt;script&gt;alert(1)&lt;/script&gt;</title>');
     const nonces = new Set(Array.from({ length: 20 }, newNonce));
