@@ -59,7 +59,7 @@ suite('Phase overview and comparison', function () {
     assert.deepEqual(
       { ...summary, byIfcType: undefined, byStorey: undefined },
       { before: 2500, after: 2500, added: 56, removed: 56, changed: 179, unchanged: 2265,
-        byField: { name: 39, type: 22, ifcType: 20, storey: 124 }, byIfcType: undefined, byStorey: undefined });
+        byField: { name: 39, type: 22, ifcType: 20, storey: 124 }, notCompared: { type: 0, storey: 0 }, byIfcType: undefined, byStorey: undefined });
     const storeys = summary.byStorey.map(s => s.storey);
     assert.ok(storeys.some(s => s.endsWith('Hoofdgebouw › 00 Begane grond')) && storeys.some(s => s.endsWith('Fietsenstalling › 00 Begane grond')),
       `storeys of the same name in different buildings stay apart: ${storeys.join(', ')}`);
