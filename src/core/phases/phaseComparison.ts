@@ -87,12 +87,14 @@ export async function comparePhases(client: BimlinkClient, before: PhaseScope, a
       options.onDifference?.(difference);
     };
 
-    const matcher = new PhaseMatcher<Held>();
+    // two matchers, not one with prefixed keys: a new key string per object was a tenth of what is held
+    const matchers = { globalId: new PhaseMatcher<Held>(), id: new PhaseMatcher<Held>() };
     const readBefore = new ObjectFactsReader();
     for await (const page of collectionPages(client, before, OBJECTS, signal)) {
       for (const entity of page.items) {
         const facts = readBefore.read(entity);
-        matcher.hold(matchKey(facts), { ...identity(facts), state: stateOf(facts, placesBefore, typesBefore) });
+        const { key, matchedBy } = identity(facts);
+        matchers[matchedBy].hold(matchedBy === 'id' ? idKey(key) : key, { key, matchedBy, state: stateOf(facts, placesBefore, typesBefore) });
       }
       progress.read(0, page.items.length, page.total);
       await options.pace?.();
@@ -102,9 +104,10 @@ export async function comparePhases(client: BimlinkClient, before: PhaseScope, a
       for (const entity of page.items) {
         const facts = readAfter.read(entity);
         const now = stateOf(facts, placesAfter, typesAfter);
-        const was = matcher.take(matchKey(facts));
+        const { key, matchedBy } = identity(facts);
+        const was = matchers[matchedBy].take(matchedBy === 'id' ? idKey(key) : key);
         if (!was) {
-          report({ kind: 'added', ...identity(facts), after: now, fields: [] });
+          report({ kind: 'added', key, matchedBy, after: now, fields: [] });
           continue;
         }
         const fields: ChangedField[] = [];
@@ -113,14 +116,14 @@ export async function comparePhases(client: BimlinkClient, before: PhaseScope, a
           if (compared === 'changed') fields.push(field);
           else if (compared === 'unknown') tally.uncompared(field as 'type' | 'storey');
         }
-        if (fields.length) report({ kind: 'changed', key: was.key, matchedBy: was.matchedBy, before: was.state, after: now, fields });
+        if (fields.length) report({ kind: 'changed', key: was.key, matchedBy, before: was.state, after: now, fields });
         else tally.unchanged++;
       }
       progress.read(1, page.items.length, page.total);
       await options.pace?.();
     }
     let removed = 0;
-    for (const [, { key, matchedBy, state }] of matcher.left()) {
+    for (const [, { key, matchedBy, state }] of chain(matchers.globalId.left(), matchers.id.left())) {
       report({ kind: 'removed', key, matchedBy, before: state, fields: [] });
       if (++removed % 1000 === 0) await options.pace?.();
     }
@@ -133,21 +136,25 @@ export async function comparePhases(client: BimlinkClient, before: PhaseScope, a
   }
 }
 
-/** What objects are matched by: the GlobalId (as sent: it is case-sensitive), else the id (in any case). */
-const matchKey = (facts: ObjectFacts): string => facts.globalId !== undefined ? `g ${facts.globalId}` : `i ${idKey(facts.id ?? '')}`;
-
+/** What an object is matched by: its GlobalId (as sent: it is case-sensitive), else its id (in any case). */
 const identity = (facts: ObjectFacts): Pick<ObjectDifference, 'key' | 'matchedBy'> =>
   facts.globalId !== undefined ? { key: facts.globalId, matchedBy: 'globalId' } : { key: facts.id ?? '', matchedBy: 'id' };
 
+/**
+ * The object as a phase has it, every field always present (undefined when the phase has no value): one shape for all,
+ * which V8 keeps about a third smaller than objects built by spreading in the fields each one has.
+ */
 function stateOf(facts: ObjectFacts, places: PhasePlaces, types: Map<string, string> | undefined): ObjectState {
   const typeName = facts.objectTypeId === undefined ? undefined : types?.get(idKey(facts.objectTypeId));
   const storeyLabel = facts.storeyId === undefined ? undefined : places.get(facts.storeyId)?.label;
   return {
-    ...(facts.id !== undefined ? { id: facts.id } : {}),
+    id: facts.id,
     name: facts.name,
-    ...(facts.ifcType !== undefined ? { ifcType: facts.ifcType } : {}),
-    ...(facts.objectTypeId === undefined ? {} : typeName !== undefined ? { type: typeName } : { type: facts.objectTypeId, typeUnnamed: true }),
-    ...(facts.storeyId === undefined ? {} : storeyLabel !== undefined ? { storey: storeyLabel } : { storey: facts.storeyId, storeyUnnamed: true }),
+    ifcType: facts.ifcType,
+    type: typeName ?? facts.objectTypeId,
+    typeUnnamed: facts.objectTypeId !== undefined && typeName === undefined ? true : undefined,
+    storey: storeyLabel ?? facts.storeyId,
+    storeyUnnamed: facts.storeyId !== undefined && storeyLabel === undefined ? true : undefined,
   };
 }
 
@@ -157,6 +164,10 @@ export function fieldChange(field: ChangedField, was: ObjectState, now: ObjectSt
   if (field === 'name' || field === 'ifcType' || was[field] === undefined || now[field] === undefined) return 'changed';
   const unnamed = field === 'type' ? was.typeUnnamed || now.typeUnnamed : was.storeyUnnamed || now.storeyUnnamed;
   return unnamed ? 'unknown' : 'changed';
+}
+
+function* chain<T>(...parts: Iterable<T>[]): Generator<T> {
+  for (const part of parts) yield* part;
 }
 
 class ReadProgress {
