@@ -71,7 +71,9 @@ export async function computePhaseOverview(client: BimlinkClient, scope: PhaseSc
 }
 
 async function overviewOf(client: BimlinkClient, scope: PhaseScope, onProgress: OverviewOptions['onProgress'], signal: AbortSignal): Promise<PhaseOverview> {
-  const [places, collections] = await Promise.all([PhasePlaces.of(client, scope, signal), countCollections(client, scope, signal)]);
+  // the structure and the counts are read while the objects stream: the objects are counted by storey id until the end
+  const loading = Promise.all([PhasePlaces.of(client, scope, signal), countCollections(client, scope, signal)]);
+  loading.catch(() => undefined); // a failure is taken below, once the objects are read (or when their read fails first)
   const reader = new ObjectFactsReader();
   const tally = new Map<string, Map<string, number>>(); // storey key ('' for none) → IFC class → objects
   const storeyIds = new Map<string, string>();
@@ -88,6 +90,7 @@ async function overviewOf(client: BimlinkClient, scope: PhaseScope, onProgress: 
     read += page.items.length;
     onProgress?.(read, page.total);
   }
+  const [places, collections] = await loading;
   const byIfcType = totalsByClass(tally);
   const named = byIfcType.slice(0, byIfcType.length > NAMED_CLASSES + 1 ? NAMED_CLASSES : NAMED_CLASSES + 1).map(t => t.ifcType);
   const bar = (classes: Map<string, number> | undefined, shape: Omit<StoreyBar, 'total' | 'segments' | 'byIfcType'>): StoreyBar => ({
