@@ -1,7 +1,7 @@
 // What the phase overview and comparison computed, kept per signed-in client (a client is one server and one user)
 // and per phase or pair of phases, until the explorer's Refresh: showing a panel again costs nothing, where reading
-// the phases again would read every page of their objects (100 pages for 100,000). Dropped when the connection changes, as ReferenceServices does;
-// a failed or cancelled computation is not kept.
+// the phases again would read every page of their objects (100 pages for 100,000). Dropped when the connection
+// changes, as ReferenceServices does; a failed or cancelled computation is not kept.
 import type * as vscode from 'vscode';
 import type { BimlinkClient, PhaseScope } from '../../core/api';
 import { idKey } from '../../core/api/ids';
