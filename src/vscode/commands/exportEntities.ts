@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import type { EntitySource } from '../../core/model/commandArguments';
-import { literalText } from '../../core/text/untrustedText';
 import { showInformationMessage } from '../feedback/messages';
-import { ExportFile, type ExportFormat } from '../documents/exportFile';
-import { CommandError, failsAs } from './commandError';
+import type { ExportFormat } from '../documents/exportFile';
+import { exportPathOf, exportWithProgress } from '../documents/exportWithProgress';
+import { failsAs } from './commandError';
 import type { EntityCommandDependencies } from './entityCommands';
 
 /**
@@ -31,39 +31,21 @@ async function isNewExportFile(uri: vscode.Uri): Promise<boolean> {
 
 /** Streams every page of a collection into a file, with progress (count of total) and cancellation. */
 async function exportCollection(deps: EntityCommandDependencies, source: EntitySource, collection: string, target: vscode.Uri): Promise<number> {
-  if (target.scheme !== 'file') throw new CommandError('BIMlink can export only to a file on the computer VS Code runs its extensions on.');
-  const format = exportFormatOf(target.fsPath);
+  const path = exportPathOf(target);
   const label = `${collection}${source.storey ? ` of ${source.storey.name}` : ''}`;
-  const count = await failsAs(() => vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: literalText(`Exporting ${label}`), cancellable: true },
-    async (progress, token) => {
-      const controller = new AbortController();
-      token.onCancellationRequested(() => controller.abort());
-      const file = new ExportFile(target.fsPath, format);
-      let complete = false;
-      try {
-        const limit = await deps.documents.maxLimitFor(collection); // fewest requests: the server's largest page
-        let written = 0;
-        let reported = 0;
-        const pages = deps.documents.client().entityPages(
-          { domainAccountId: source.domainAccountId, projectPhaseId: source.projectPhaseId, collection, storeyId: source.storey?.id },
-          { limit, signal: controller.signal });
-        for await (const page of pages) {
-          if (token.isCancellationRequested) throw new vscode.CancellationError();
-          await file.add(page.items);
-          written += page.items.length;
-          const share = page.total ? Math.min(100, (written / page.total) * 100) : 0;
-          progress.report({ increment: share - reported, message: `${written.toLocaleString('en')}${page.total !== undefined ? ` of ${page.total.toLocaleString('en')}` : ''} entities` });
-          reported = share;
-        }
-        if (token.isCancellationRequested) throw new vscode.CancellationError();
-        const count = await file.complete();
-        complete = true;
-        return count;
-      } finally {
-        if (!complete) await file.discard(); // a cancel or failure leaves nothing at the target, nor beside it
-      }
-    }), reason => `Exporting ${label} failed: ${reason} Nothing was written to ${target.fsPath}.`, {
+  const count = await failsAs(() => exportWithProgress(path, exportFormatOf(path), `Exporting ${label}`, async (file, report, signal) => {
+    const limit = await deps.documents.maxLimitFor(collection); // fewest requests: the server's largest page
+    let written = 0;
+    const pages = deps.documents.client().entityPages(
+      { domainAccountId: source.domainAccountId, projectPhaseId: source.projectPhaseId, collection, storeyId: source.storey?.id },
+      { limit, signal });
+    for await (const page of pages) {
+      if (signal.aborted) throw new vscode.CancellationError();
+      await file.add(page.items);
+      written += page.items.length;
+      report(written, page.total, count => `${count} entities`);
+    }
+  }), reason => `Exporting ${label} failed: ${reason} Nothing was written to ${target.fsPath}.`, {
     again: () => exportCollection(deps, source, collection, target),
     chooseCollection: () => vscode.commands.executeCommand('bimlink.exportEntities', source),
   });

@@ -3,9 +3,8 @@
 // progress notification. The comparison is not held: rows go to the file a page at a time.
 import * as vscode from 'vscode';
 import { comparePhases, type ObjectDifference } from '../../core/phases/phaseComparison';
-import { literalText } from '../../core/text/untrustedText';
-import { CommandError, failsAs } from '../commands/commandError';
-import { ExportFile } from '../documents/exportFile';
+import { failsAs } from '../commands/commandError';
+import { exportPathOf, exportWithProgress } from '../documents/exportWithProgress';
 import { showInformationMessage } from '../feedback/messages';
 import { counted, type PhaseCommandDependencies } from './phaseDependencies';
 import type { ListedPhase } from './phaseChoice';
@@ -77,42 +76,23 @@ export async function exportComparison(deps: Pick<PhaseCommandDependencies, 'doc
 
 export async function writeComparison(deps: Pick<PhaseCommandDependencies, 'documents' | 'log'>, before: ListedPhase, after: ListedPhase,
   format: 'csv' | 'ndjson', target: vscode.Uri): Promise<number> {
-  if (target.scheme !== 'file') throw new CommandError('BIMlink can export only to a file on the computer VS Code runs its extensions on.');
+  const path = exportPathOf(target);
   const label = `${before.phase.name} → ${after.phase.name}`;
-  const count = await failsAs(() => vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: literalText(`Exporting the comparison ${label}`), cancellable: true },
-    async (progress, token) => {
-      const controller = new AbortController();
-      token.onCancellationRequested(() => controller.abort());
-      const file = new ExportFile(target.fsPath, format);
-      let complete = false;
-      let pending: ObjectDifference[] = []; // flattened only when written: a flat row is larger than the difference
-      const write = async () => {
-        const batch = pending;
-        pending = [];
-        if (batch.length) await file.add(batch.map(flatDifference));
-      };
-      let shown = 0;
-      try {
-        await comparePhases(deps.documents.client(), before.scope, after.scope, {
-          signal: controller.signal,
-          onDifference: d => void pending.push(d),
-          pace: write, // the next page is read only once the rows found so far are on disk: a slow disk slows the reading
-          onProgress: (read, total) => {
-            const percent = total ? Math.min(100, Math.floor((read / total) * 100)) : 0;
-            progress.report({ message: `${counted(read)}${total === undefined ? '' : ` of ${counted(total)}`} objects read`, increment: percent - shown });
-            shown = percent;
-          },
-        });
-        await write();
-        if (token.isCancellationRequested) throw new vscode.CancellationError();
-        const written = await file.complete();
-        complete = true;
-        return written;
-      } finally {
-        if (!complete) await file.discard(); // a cancel or failure leaves nothing at the target, nor beside it
-      }
-    }), reason => `Exporting the comparison ${label} failed: ${reason} Nothing was written to ${target.fsPath}.`, {
+  const count = await failsAs(() => exportWithProgress(path, format, `Exporting the comparison ${label}`, async (file, report, signal) => {
+    let pending: ObjectDifference[] = []; // flattened only when written: a flat row is larger than the difference
+    const write = async () => {
+      const batch = pending;
+      pending = [];
+      if (batch.length) await file.add(batch.map(flatDifference));
+    };
+    await comparePhases(deps.documents.client(), before.scope, after.scope, {
+      signal,
+      onDifference: d => void pending.push(d),
+      pace: write, // the next page is read only once the rows found so far are on disk: a slow disk slows the reading
+      onProgress: (read, total) => report(read, total, count => `${count} objects read`),
+    });
+    await write();
+  }), reason => `Exporting the comparison ${label} failed: ${reason} Nothing was written to ${target.fsPath}.`, {
     again: () => writeComparison(deps, before, after, format, target),
   });
   deps.log.info(`Exported ${differencesCounted(count)} (${label}) to ${target.fsPath}.`);

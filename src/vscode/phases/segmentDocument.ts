@@ -7,6 +7,7 @@ import { idKey } from '../../core/api/ids';
 import { NO_IFC_CLASS, ObjectFactsReader } from '../../core/phases/objectFacts';
 import { OBJECTS, type StoreyBar } from '../../core/phases/phaseOverview';
 import { literalText } from '../../core/text/untrustedText';
+import { countProgress } from '../feedback/countProgress';
 import { renderedDocumentUri, type EntityFileSystem } from '../documents/entityFileSystem';
 
 export const maxListed = 5000;
@@ -43,7 +44,7 @@ export async function openSegmentDocument(source: SegmentSource, scope: PhaseSco
     const controller = new AbortController();
     token.onCancellationRequested(() => controller.abort());
     let read = 0;
-    let shown = 0;
+    const report = countProgress(progress);
     const pages = source.client.entityPages({ ...scope, collection: OBJECTS, ...(onServer ? { storeyId: bar.storeyId } : {}) },
       { ...(source.limit !== undefined ? { limit: source.limit } : {}), signal: controller.signal });
     for await (const page of pages) {
@@ -54,10 +55,7 @@ export async function openSegmentDocument(source: SegmentSource, scope: PhaseSco
         if (items.length < maxListed) items.push(entity);
       }
       read += page.items.length;
-      const percent = page.total ? Math.min(100, Math.floor((read / page.total) * 100)) : 0;
-      const of = page.total === undefined ? '' : ` of ${page.total.toLocaleString('en')}`;
-      progress.report({ message: `${count.toLocaleString('en')} found · ${read.toLocaleString('en')}${of} objects read`, increment: percent - shown });
-      shown = percent;
+      report(read, page.total, counted => `${count.toLocaleString('en')} found · ${counted} objects read`);
     }
     if (token.isCancellationRequested) throw new vscode.CancellationError();
   });

@@ -8,6 +8,7 @@ import { OBJECTS } from '../../core/phases/phaseOverview';
 import { literalText } from '../../core/text/untrustedText';
 import { failsAs } from '../commands/commandError';
 import { entityDocumentUri } from '../documents/entityDocuments';
+import { countProgress } from '../feedback/countProgress';
 import { exportComparison } from './comparisonExport';
 import { counted, pickPhaseScope, type PhaseCommandDependencies } from './phaseDependencies';
 import { phaseNamed, pickEarlierPhase, type ListedPhase } from './phaseChoice';
@@ -55,16 +56,11 @@ export async function showComparison(deps: PhaseCommandDependencies, first: Enti
       token.onCancellationRequested(() => controller.abort());
       const differences: ObjectDifference[] = [];
       let more = 0;
-      let shown = 0;
+      const report = countProgress(progress);
       const summary = await comparePhases(client, b.scope, a.scope, {
         signal: controller.signal,
         onDifference: d => { if (differences.length < maxDifferences) differences.push(d); else more++; },
-        onProgress: (read, total) => {
-          const percent = total ? Math.min(100, Math.floor((read / total) * 100)) : 0;
-          const found = differences.length + more;
-          progress.report({ message: `${counted(read)}${total === undefined ? '' : ` of ${counted(total)}`} objects read · ${counted(found)} differences`, increment: percent - shown });
-          shown = percent;
-        },
+        onProgress: (read, total) => report(read, total, count => `${count} objects read · ${counted(differences.length + more)} differences`),
       });
       return { summary, differences, more };
     }), reason => `Comparing ${b.phase.name} with ${a.phase.name} failed: ${reason}`));

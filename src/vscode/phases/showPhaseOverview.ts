@@ -6,6 +6,7 @@ import type { EntitySource } from '../../core/model/commandArguments';
 import { computePhaseOverview, OBJECTS, type PhaseOverview } from '../../core/phases/phaseOverview';
 import { literalText } from '../../core/text/untrustedText';
 import { failsAs } from '../commands/commandError';
+import { countProgress } from '../feedback/countProgress';
 import { showInformationMessage } from '../feedback/messages';
 import { overviewCsv } from './overviewCsv';
 import { counted, pickPhaseScope, type PhaseCommandDependencies } from './phaseDependencies';
@@ -34,14 +35,10 @@ export async function showPhaseOverview(deps: PhaseCommandDependencies, given: E
     async (progress, token) => {
       const controller = new AbortController();
       token.onCancellationRequested(() => controller.abort());
-      let shown = 0;
+      const report = countProgress(progress);
       return computePhaseOverview(client, scope, {
         signal: controller.signal,
-        onProgress: (read, total) => {
-          const percent = total ? Math.min(100, Math.floor((read / total) * 100)) : 0;
-          progress.report({ message: total === undefined ? `${counted(read)} objects read` : `${counted(read)} of ${counted(total)} objects read`, increment: percent - shown });
-          shown = percent;
-        },
+        onProgress: (read, total) => report(read, total, count => `${count} objects read`),
       });
     }), reason => `Could not build the overview of ${name}: ${reason}`));
   deps.log.info(`Phase overview of ${name}: ${overview.objects.total} objects on ${overview.bars.length} bars.`);

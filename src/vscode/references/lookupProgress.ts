@@ -6,6 +6,7 @@ import type { CollectionScope, Entity } from '../../core/api';
 import { childController } from '../../core/api/abort';
 import type { EntityLookup } from '../../core/references/entityLookup';
 import { literalText } from '../../core/text/untrustedText';
+import { countProgress } from '../feedback/countProgress';
 
 export async function lookUpWithProgress(lookup: EntityLookup, scope: CollectionScope, id: string, signal: AbortSignal): Promise<Entity> {
   const { controller, dispose } = childController(signal);
@@ -22,12 +23,8 @@ export async function lookUpWithProgress(lookup: EntityLookup, scope: Collection
         title: literalText(`Looking for ${scope.collection} ${id}: this server opens no single entity of ${scope.collection}, so the collection is searched`),
       }, (progress, token) => {
         token.onCancellationRequested(() => controller.abort());
-        let shown = 0;
-        report = (read, of) => {
-          const percent = of ? Math.min(100, Math.floor((read / of) * 100)) : 0;
-          progress.report({ message: `${read.toLocaleString('en')}${of === undefined ? '' : ` of ${of.toLocaleString('en')}`} read`, increment: percent - shown });
-          shown = percent;
-        };
+        const counting = countProgress(progress);
+        report = (read, of) => counting(read, of, count => `${count} read`);
         report(count, total);
         return state === 'done' ? Promise.resolve() : new Promise<void>(resolve => { finish = resolve; });
       });

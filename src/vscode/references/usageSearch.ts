@@ -7,6 +7,7 @@ import { entityIdOf } from '../../core/api/readDto';
 import { scanEntityDocument } from '../../core/references/documentScan';
 import { findUsages, type UsageSummary, type UsageTarget } from '../../core/references/findUsages';
 import { literalText } from '../../core/text/untrustedText';
+import { countProgress } from '../feedback/countProgress';
 import { renderedDocumentUri, type EntityFileSystem } from '../documents/entityFileSystem';
 import type { DocumentReferences } from './referenceServices';
 import { positionsIn } from './textPositions';
@@ -56,7 +57,7 @@ export async function searchUsages(found: DocumentReferences, query: UsageQuery,
     const controller = new AbortController();
     for (const t of [token, progressToken]) t?.onCancellationRequested(() => controller.abort());
     if (token?.isCancellationRequested) controller.abort();
-    let shown = 0;
+    const report = countProgress(progress);
     return findUsages(found.tools.client, found.table, found.scope, query, {
       signal: controller.signal,
       onUsage: usage => {
@@ -67,12 +68,7 @@ export async function searchUsages(found: DocumentReferences, query: UsageQuery,
         entities.set(usage.id, usage.entity);
         kept++;
       },
-      onProgress: ({ read, total, found: count }) => {
-        const percent = total ? Math.min(100, Math.floor((read / total) * 100)) : 0;
-        const of = total === undefined ? '' : ` of ${total.toLocaleString('en')}`;
-        progress.report({ message: `${count.toLocaleString('en')} found · ${read.toLocaleString('en')}${of} entities read`, increment: percent - shown });
-        shown = percent;
-      },
+      onProgress: ({ read, total, found: count }) => report(read, total, counted => `${count.toLocaleString('en')} found · ${counted} entities read`),
     });
   });
   const locations = [...byCollection].filter(([, entities]) => entities.size)
