@@ -5,11 +5,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { CancelledError, ServerError, type Entity, type Page } from '../../../src/core/api';
-import { registerCommand } from '../../../src/vscode/commands/command';
-import { entityCommands, type EntityCommandDependencies } from '../../../src/vscode/commands/entityCommands';
 import { resetFakeVscode, shown, Uri, window as ui } from '../fakes/vscode';
 import { recordingLog, type RecordingLog } from './support/recordingLog';
-import { registeredHandler } from './support/registered';
+import { exportCommand } from './support/exportCommand';
 
 const source = { domainAccountId: 'da', projectPhaseId: 'ph' };
 const request = { method: 'GET', path: '/domainaccounts/da/projectphases/ph/objects' };
@@ -24,27 +22,11 @@ beforeEach(() => {
 
 const page = (from: number): Page<Entity> => ({ items: [{ id: `e${from}` }, { id: `e${from + 1}` }], offset: from, limit: 2, total: 4 });
 
-/** Registers the entity commands over a server whose pages are these (an Error ends the read with it). */
-function exportCommand(...reads: (Page<Entity> | Error)[][]) {
-  const documents = {
-    maxLimitFor: async () => 2,
-    client: () => ({
-      entityPages: async function* () {
-        for (const next of reads.shift() ?? []) {
-          if (next instanceof Error) throw next;
-          yield next;
-        }
-      },
-    }),
-  };
-  for (const command of entityCommands({ documents, log } as unknown as EntityCommandDependencies)) registerCommand(command, log);
-  return registeredHandler('bimlink.exportEntities');
-}
 
 describe('Export Entities', () => {
   it('writes every page to the new file it was given, without asking', async () => {
     const target = path.join(folder, 'objects.ndjson');
-    const count = await exportCommand([page(0), page(2)])(source, 'objects', Uri.file(target));
+    const count = await exportCommand(log, [page(0), page(2)])(source, 'objects', Uri.file(target));
     expect(count).toBe(4);
     expect(readFileSync(target, 'utf8').trim().split('\n')).toHaveLength(4);
     expect(shown.map(s => s.message)).toEqual([`Exported 4 entities (objects) to ${target}.`]);
@@ -54,7 +36,7 @@ describe('Export Entities', () => {
     const target = path.join(folder, 'objects.ndjson');
     const failure = new ServerError(request, 503, 3);
     ui.showErrorMessage.mockImplementationOnce(async (message: string) => { shown.push({ kind: 'error', message }); return 'Retry' as never; });
-    const exporting = exportCommand([page(0), failure], [page(0), page(2)]);
+    const exporting = exportCommand(log, [page(0), failure], [page(0), page(2)]);
     expect(await exporting(source, 'objects', Uri.file(target))).toBeUndefined();
     expect(shown[0]).toEqual({ kind: 'error', message: `Exporting objects failed: ${failure.message} Nothing was written to ${target}.` });
     expect((ui.showErrorMessage.mock.calls[0] as unknown[]).slice(1)).toEqual(['Retry', 'Show Log']);
@@ -66,7 +48,7 @@ describe('Export Entities', () => {
 
   it('leaves nothing behind when cancelled part-way, and says nothing', async () => {
     const target = path.join(folder, 'objects.json');
-    const exporting = exportCommand([page(0), new CancelledError(request)]);
+    const exporting = exportCommand(log, [page(0), new CancelledError(request)]);
     expect(await exporting(source, 'objects', Uri.file(target))).toBeUndefined();
     expect(readdirSync(folder)).toEqual([]);
     expect(shown).toEqual([]);

@@ -5,11 +5,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { ServerError, type Entity, type Page } from '../../../src/core/api';
-import { registerCommand } from '../../../src/vscode/commands/command';
-import { entityCommands, type EntityCommandDependencies } from '../../../src/vscode/commands/entityCommands';
 import { resetFakeVscode, shown, Uri, window as ui } from '../fakes/vscode';
 import { recordingLog } from './support/recordingLog';
-import { registeredHandler } from './support/registered';
+import { exportCommand } from './support/exportCommand';
 
 const source = { domainAccountId: 'da', projectPhaseId: 'ph' };
 const page = (from: number): Page<Entity> => ({ items: [{ id: `e${from}`, name: `Wand, ${from}` }, { id: `e${from + 1}`, name: null }], offset: from, limit: 2, total: 4 });
@@ -26,27 +24,11 @@ beforeEach(() => {
   folder = mkdtempSync(path.join(tmpdir(), 'bimlink-export-csv-unit-'));
 });
 
-/** Registers the entity commands over a server whose pages are these (an Error ends the read with it). */
-function exportCommand(...reads: (Page<Entity> | Error)[][]) {
-  const documents = {
-    maxLimitFor: async () => 2,
-    client: () => ({
-      entityPages: async function* () {
-        for (const next of reads.shift() ?? []) {
-          if (next instanceof Error) throw next;
-          yield next;
-        }
-      },
-    }),
-  };
-  for (const command of entityCommands({ documents, log: recordingLog() } as unknown as EntityCommandDependencies)) registerCommand(command, recordingLog());
-  return registeredHandler('bimlink.exportEntities');
-}
 
 describe('Export Entities as CSV', () => {
   it('writes a new .csv file it was given as CSV, without asking', async () => {
     const target = path.join(folder, 'objects.csv');
-    expect(await exportCommand([page(0), page(2)])(source, 'objects', Uri.file(target))).toBe(4);
+    expect(await exportCommand(recordingLog(), [page(0), page(2)])(source, 'objects', Uri.file(target))).toBe(4);
     expect(showSaveDialog).not.toHaveBeenCalled();
     expect(readFileSync(target, 'utf8')).toBe(csvOfPages);
     expect(shown.map(s => s.message)).toEqual([`Exported 4 entities (objects) to ${target}.`]);
@@ -56,7 +38,7 @@ describe('Export Entities as CSV', () => {
     const target = path.join(folder, 'Objects.CSV');
     writeFileSync(target, 'old\n'); // an existing file is replaced only through the dialog
     showSaveDialog.mockResolvedValueOnce(Uri.file(target));
-    expect(await exportCommand([page(0), page(2)])(source, 'objects', Uri.file(target))).toBe(4);
+    expect(await exportCommand(recordingLog(), [page(0), page(2)])(source, 'objects', Uri.file(target))).toBe(4);
     expect(showSaveDialog.mock.calls[0]![0].filters).toEqual({
       'JSON Lines (one entity per line)': ['ndjson', 'jsonl'], JSON: ['json'], 'CSV (one row per entity)': ['csv'],
     });
@@ -65,14 +47,14 @@ describe('Export Entities as CSV', () => {
 
   it('writes JSON Lines, not CSV, for a file whose name only contains "csv"', async () => {
     const target = path.join(folder, 'objects.csv.ndjson');
-    await exportCommand([page(0)])(source, 'objects', Uri.file(target));
+    await exportCommand(recordingLog(), [page(0)])(source, 'objects', Uri.file(target));
     expect(readFileSync(target, 'utf8')).toBe('{"id":"e0","name":"Wand, 0"}\n{"id":"e1","name":null}\n');
   });
 
   it('leaves nothing behind when the server fails part-way, and names the target in the message', async () => {
     const target = path.join(folder, 'objects.csv');
     const failure = new ServerError({ method: 'GET', path: '/domainaccounts/da/projectphases/ph/objects' }, 503, 3);
-    expect(await exportCommand([page(0), failure])(source, 'objects', Uri.file(target))).toBeUndefined();
+    expect(await exportCommand(recordingLog(), [page(0), failure])(source, 'objects', Uri.file(target))).toBeUndefined();
     expect(shown[0]).toEqual({ kind: 'error', message: `Exporting objects failed: ${failure.message} Nothing was written to ${target}.` });
     expect(existsSync(target)).toBe(false);
     expect(readdirSync(folder)).toEqual([]);
