@@ -2,8 +2,9 @@ import * as vscode from 'vscode';
 import { sameId } from '../../core/api/ids';
 import type { Connection } from '../connection/connection';
 import type { ExplorerTreeDataProvider } from '../tree/explorerTreeDataProvider';
-import { LocationNode, ProjectNode } from '../tree/locationNode';
-import { PhaseNode } from '../tree/phaseNode';
+import { LocationNode } from '../tree/locationNode';
+import type { PhaseNode } from '../tree/phaseNode';
+import { phasesUnder } from '../tree/phasesUnder';
 import { failsAs } from './commandError';
 import { pickDomainAccount } from './pickDomainAccount';
 
@@ -19,17 +20,10 @@ export async function pickProjectPhase(tree: ExplorerTreeDataProvider, connectio
   const domainAccount = await selected() ?? (await pickDomainAccount(tree, connection) && await selected());
   if (!domainAccount) return undefined;
   const picks = (async (): Promise<PhasePick[]> => {
-    const items: PhasePick[] = [];
     const locations = await tree.getChildren(domainAccount);
     if (!locations.some(node => node instanceof LocationNode)) throw new Error(String(locations[0]?.treeItem().label ?? 'no locations'));
-    for (const location of locations.filter((n): n is LocationNode => n instanceof LocationNode)) {
-      for (const project of (await location.children()).filter((n): n is ProjectNode => n instanceof ProjectNode)) {
-        for (const phase of (await project.children()).filter((n): n is PhaseNode => n instanceof PhaseNode)) {
-          items.push({ label: phase.phase.name, description: phase.phase.code, detail: `${location.location.name} › ${project.project.name}`, phase });
-        }
-      }
-    }
-    return items;
+    return (await phasesUnder(locations)).map(({ location, project, phase }) =>
+      ({ label: phase.phase.name, description: phase.phase.code, detail: `${location.location.name} › ${project.project.name}`, phase }));
   })();
   picks.catch(() => undefined); // the picker reports it
   const chosen = await failsAs(() => vscode.window.showQuickPick(picks, {

@@ -6,8 +6,7 @@ import { sameId } from '../../core/api/ids';
 import { failsAs } from '../commands/commandError';
 import { showInformationMessage } from '../feedback/messages';
 import type { ExplorerTreeDataProvider } from '../tree/explorerTreeDataProvider';
-import { LocationNode, ProjectNode } from '../tree/locationNode';
-import { PhaseNode } from '../tree/phaseNode';
+import { phasesUnder } from '../tree/phasesUnder';
 
 export interface ListedPhase {
   readonly scope: PhaseScope;
@@ -21,16 +20,10 @@ export interface ListedPhase {
 export async function listedPhases(tree: Pick<ExplorerTreeDataProvider, 'domainAccountNodes' | 'getChildren'>, domainAccountId: string): Promise<ListedPhase[]> {
   const account = (await tree.domainAccountNodes()).find(node => sameId(node.domainAccount.id, domainAccountId));
   if (!account) return [];
-  const listed: ListedPhase[] = [];
-  for (const location of (await tree.getChildren(account)).filter((n): n is LocationNode => n instanceof LocationNode)) {
-    for (const project of (await location.children()).filter((n): n is ProjectNode => n instanceof ProjectNode)) {
-      for (const node of (await project.children()).filter((n): n is PhaseNode => n instanceof PhaseNode)) {
-        listed.push({ scope: { domainAccountId: node.domainAccountId, projectPhaseId: node.phase.id }, phase: node.phase,
-          projectId: project.project.id, where: `${location.location.name} › ${project.project.name}` });
-      }
-    }
-  }
-  return listed;
+  return (await phasesUnder(await tree.getChildren(account))).map(({ location, project, phase: node }) => ({
+    scope: { domainAccountId: node.domainAccountId, projectPhaseId: node.phase.id }, phase: node.phase,
+    projectId: project.project.id, where: `${location.location.name} › ${project.project.name}`,
+  }));
 }
 
 /** A phase as the tree lists it, else one named by its id (a script may name a phase the tree does not show). */
