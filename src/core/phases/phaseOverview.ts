@@ -111,7 +111,8 @@ async function overviewOf(client: BimlinkClient, scope: PhaseScope, onProgress: 
   }
   const none = tally.get('');
   if (none) bars.push(bar(none, { inStructure: false, name: 'No storey', parents: [] }));
-  return { collections, objects: { total: read, byIfcType }, bars };
+  // the objects are counted as they are read, not asked for once more
+  return { collections: collections.map(c => c.collection === OBJECTS ? { collection: OBJECTS, total: read } : c), objects: { total: read, byIfcType }, bars };
 }
 
 function totalsByClass(tally: Map<string, Map<string, number>>): { ifcType: string; count: number }[] {
@@ -134,10 +135,11 @@ function segmentsOf(classes: Map<string, number>, named: readonly string[]): { t
   return { total: segments.reduce((sum, s) => sum + s.count, 0), segments };
 }
 
-/** Each collection's total, from its first page of one entity (the objects are counted as they are read). */
+/** Each collection's total, from its first page of one entity; the objects' is left to their read. */
 async function countCollections(client: BimlinkClient, scope: PhaseScope, signal: AbortSignal | undefined): Promise<CollectionCount[]> {
   const collections = await client.discoverCollections({ signal });
   return Promise.all(collections.map(async ({ name }): Promise<CollectionCount> => {
+    if (name === OBJECTS) return { collection: name };
     try {
       const page = await client.getEntityPage({ ...scope, collection: name }, { offset: 0, limit: 1 }, { signal });
       return { collection: name, ...(page.total !== undefined ? { total: page.total } : {}) };
